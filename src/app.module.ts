@@ -1,0 +1,46 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { CasesModule } from './cases/cases.module.js';
+import type { AppConfig, ProcessRole } from './common/config/app-config.js';
+import { ConfigModule } from './common/config/config.module.js';
+import { DatabaseModule } from './common/database/database.module.js';
+import { ProblemFilter } from './common/errors/problem.filter.js';
+import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor.js';
+import { loggerOptions } from './common/logging/logger-options.js';
+import { RedisModule } from './common/redis/redis.module.js';
+import { DirectoryModule } from './directory/directory.module.js';
+import { HealthModule } from './health/health.module.js';
+import { OutboxModule } from './outbox/outbox.module.js';
+import { StorageModule } from './storage/storage.module.js';
+import { WorkerModule } from './worker/worker.module.js';
+
+@Module({})
+export class AppModule {
+  /** `api` serves HTTP only, `worker` runs background work only, `all` does both (the default). */
+  static register(config: AppConfig, role: ProcessRole): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config, role),
+        LoggerModule.forRoot(loggerOptions(config)),
+        DatabaseModule.forRoot(config),
+        RedisModule,
+        OutboxModule.forRoot(config),
+        StorageModule,
+        AuditModule,
+        AuthModule,
+        DirectoryModule,
+        CasesModule,
+        HealthModule,
+        ...(role === 'api' ? [] : [WorkerModule]),
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+      ],
+    };
+  }
+}

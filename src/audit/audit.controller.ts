@@ -1,0 +1,36 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsUUID, Matches } from 'class-validator';
+import { Access } from '../auth/access.decorator.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import type { Actor } from '../auth/principal.js';
+import { PageQuery } from '../common/pagination/pagination.js';
+import { AuditQueryService } from './audit-query.service.js';
+
+class AuditQuery extends PageQuery {
+  @ApiPropertyOptional({ example: 'child', description: 'lower snake case: child, case, photo, order, episode, ...' })
+  @IsOptional()
+  @Matches(/^[a-z][a-z_]{0,39}$/, { message: 'entityType must be lower snake case, such as child or hearing_request' })
+  entityType?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsUUID()
+  entityId?: string;
+}
+
+@ApiTags('audit')
+@Controller('audit-events')
+export class AuditController {
+  constructor(@Inject(AuditQueryService) private readonly audit: AuditQueryService) {}
+
+  @Get()
+  @Access('ADMIN', 'JUDGE', 'CLERK')
+  list(@CurrentActor() actor: Actor, @Query() query: AuditQuery) {
+    return this.audit.list(actor, query);
+  }
+
+  @Get('verify')
+  @Access('ADMIN')
+  verify() {
+    return this.audit.verify();
+  }
+}

@@ -1,0 +1,152 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Actor, Principal } from '../auth/principal.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import { chainHash, type ChainedFields } from './audit-chain.js';
+
+export type AuditOutcome = 'success' | 'denied' | 'not_found' | 'failed';
+
+/** What a service says happened; the chain fields are filled in here. */
+export interface AuditEntry {
+  action: string;
+  outcome?: AuditOutcome;
+  entityType?: string | null;
+  entityId?: string | null;
+  courtId?: string | null;
+  /** Never names, birth dates or descriptions of children: ids, enums and counts only. */
+  details?: Record<string, unknown>;
+  /** For events with no authenticated actor (failed logins, refusals). */
+  requestId?: string | null;
+}
+
+interface Pending {
+  fields: Omit<ChainedFields, 'seq'>;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+const MAX_BATCH = 500;
+
+/**
+ * The append-only audit log, hash-chained (CJIS 5.4). Changes are audited in
+ * the transaction that makes them (`record`). Reads and refusals are audited
+ * through a group commit (`recordNow`): concurrent requests share one short
+ * transaction, and each request waits until its row is durable before it
+ * answers, so no read goes unaudited and the chain's single lock is taken once
+ * per batch instead of once per request.
+ */
+@Injectable()
+export class AuditService implements OnApplicationShutdown {
+  private readonly logger = new Logger(AuditService.name);
+  private queue: Pending[] = [];
+  private flushing: Promise<void> | null = null;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Audits a change inside the caller's transaction. Call it last: it holds the chain lock until commit. */
+  async record(manager: EntityManager, actor: Actor | null, entry: AuditEntry): Promise<void> {
+    await this.append(manager, [fieldsOf(actor, entry)]);
+  }
+
+  /** Audits a read (or a refusal) and resolves once it is stored. */
+  recordNow(actor: Actor | null, entry: AuditEntry): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ fields: fieldsOf(actor, entry), resolve, reject });
+      if (!this.flushing) this.flushing = this.drain();
+    });
+  }
+
+  /** A refused request, as seen by the problem filter. */
+  recordDenied(request: FastifyRequest & { principal?: Principal }, reason: 'unauthenticated' | 'forbidden'): Promise<void> {
+    const principal = request.principal ?? null;
+    return this.recordNow(principal ? { ...principal, requestId: String(request.id) } : null, {
+      action: 'denied',
+      outcome: 'denied',
+      courtId: principal?.courtId ?? null,
+      requestId: String(request.id),
+      details: { reason, method: request.method, route: request.routeOptions?.url ?? null },
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.flushing;
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, MAX_BATCH);
+        try {
+          await this.dataSource.transaction((manager) => this.append(manager, batch.map((p) => p.fields)));
+          for (const pending of batch) pending.resolve();
+        } catch (error) {
+          this.logger.error({ err: error }, 'audit batch failed');
+          const unavailable = new DomainError('unavailable', 'AuditUnavailable', 'The audit log cannot be written; try again.');
+          for (const pending of batch) pending.reject(unavailable);
+        }
+      }
+    } finally {
+      this.flushing = null;
+    }
+  }
+
+  private async append(manager: EntityManager, events: Array<Omit<ChainedFields, 'seq'>>): Promise<void> {
+    const [head] = (await manager.query(`SELECT seq::text AS seq, hash FROM audit_head WHERE id = 1 FOR UPDATE`)) as Array<{
+      seq: string;
+      hash: string;
+    }>;
+    let seq = BigInt(head.seq);
+    let prevHash = head.hash;
+    const values: unknown[] = [];
+    const rows: string[] = [];
+    for (const event of events) {
+      seq += 1n;
+      const chained: ChainedFields = { ...event, seq: seq.toString() };
+      const hash = chainHash(prevHash, chained);
+      const base = values.length;
+      rows.push(`(${Array.from({ length: 14 }, (_, i) => `$${base + i + 1}`).join(', ')})`);
+      values.push(
+        chained.seq,
+        event.id,
+        event.at,
+        event.actorId,
+        event.actorRole,
+        event.action,
+        event.outcome,
+        event.entityType,
+        event.entityId,
+        event.courtId,
+        event.requestId,
+        JSON.stringify(event.details),
+        prevHash,
+        hash,
+      );
+      prevHash = hash;
+    }
+    await manager.query(
+      `INSERT INTO audit_events (seq, id, at, actor_id, actor_role, action, outcome, entity_type, entity_id, court_id, request_id, details, prev_hash, hash)
+       VALUES ${rows.join(', ')}`,
+      values,
+    );
+    await manager.query(`UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1`, [seq.toString(), prevHash]);
+  }
+}
+
+function fieldsOf(actor: Actor | null, entry: AuditEntry): Omit<ChainedFields, 'seq'> {
+  return {
+    id: randomUUID(),
+    at: new Date(),
+    actorId: actor?.id ?? null,
+    actorRole: actor ? (actor.kind === 'api_key' ? `${actor.role}:API_KEY` : actor.role) : null,
+    action: entry.action,
+    outcome: entry.outcome ?? 'success',
+    entityType: entry.entityType ?? null,
+    entityId: entry.entityId ?? null,
+    courtId: entry.courtId ?? null,
+    requestId: actor?.requestId ?? entry.requestId ?? null,
+    details: entry.details ?? {},
+  };
+}

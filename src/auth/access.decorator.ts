@@ -1,0 +1,34 @@
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiSecurity, ApiUnauthorizedResponse, ApiExtension } from '@nestjs/swagger';
+import type { Role } from './principal.js';
+
+export const ACCESS_METADATA = 'cmfc:access';
+
+/** Who may call a route: nobody logged in needed, anyone logged in, or these roles. */
+export type AccessRule = { kind: 'public' } | { kind: 'authenticated' } | { kind: 'roles'; roles: Role[] };
+
+/**
+ * The one declaration of who may call a route. It feeds the global AuthGuard
+ * and the OpenAPI document; a route without it is refused (deny by default,
+ * and a test fails when one is missing).
+ *
+ *   @Access('PUBLIC')          no login
+ *   @Access('ANY')             any logged-in caller; scope is applied in the query
+ *   @Access('ADMIN', 'CLERK')  these roles; others get 403 before anything is read
+ */
+export function Access(...who: ['PUBLIC'] | ['ANY'] | Role[]): MethodDecorator & ClassDecorator {
+  const rule: AccessRule =
+    who[0] === 'PUBLIC' ? { kind: 'public' } : who[0] === 'ANY' ? { kind: 'authenticated' } : { kind: 'roles', roles: who as Role[] };
+  if (rule.kind === 'public') {
+    return applyDecorators(SetMetadata(ACCESS_METADATA, rule), ApiExtension('x-access', 'public'));
+  }
+  const roles = rule.kind === 'roles' ? rule.roles.join(', ') : 'any authenticated caller';
+  return applyDecorators(
+    SetMetadata(ACCESS_METADATA, rule),
+    ApiBearerAuth(),
+    ApiSecurity('apiKey'),
+    ApiExtension('x-access', roles),
+    ApiUnauthorizedResponse({ description: 'Not authenticated' }),
+    ApiForbiddenResponse({ description: `Only: ${roles}` }),
+  );
+}

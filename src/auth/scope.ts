@@ -1,0 +1,59 @@
+import type { Principal } from './principal.js';
+
+/** Collects positional parameters while a query is built. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/*
+ * Tenant scope as SQL conditions, applied inside the query that loads a record,
+ * so a forgotten check cannot leak a row: judges and clerks see their court;
+ * agency users and systems see children currently or formerly placed with
+ * their agency; admins see everything. A row outside scope is simply not
+ * found (404).
+ */
+
+/** Children; `alias` has `id` and `court_id`. */
+export function childScope(principal: Principal, alias: string, params: SqlParams): string {
+  switch (principal.role) {
+    case 'ADMIN':
+      return 'TRUE';
+    case 'JUDGE':
+    case 'CLERK':
+      return `${alias}.court_id = ${params.add(principal.courtId)}`;
+    case 'AGENCY':
+      return `EXISTS (SELECT 1 FROM placements scope_p WHERE scope_p.child_id = ${alias}.id AND scope_p.agency_id = ${params.add(principal.agencyId)})`;
+  }
+}
+
+/** Cases; `alias` has `id` and `court_id`. */
+export function caseScope(principal: Principal, alias: string, params: SqlParams): string {
+  if (principal.role === 'AGENCY') {
+    return `EXISTS (SELECT 1 FROM placements scope_p WHERE scope_p.case_id = ${alias}.id AND scope_p.agency_id = ${params.add(principal.agencyId)})`;
+  }
+  return childScope(principal, alias, params);
+}
+
+/** Courts; `alias` has `id`. Agencies see the courts where they have (had) children placed. */
+export function courtScope(principal: Principal, alias: string, params: SqlParams): string {
+  switch (principal.role) {
+    case 'ADMIN':
+      return 'TRUE';
+    case 'JUDGE':
+    case 'CLERK':
+      return `${alias}.id = ${params.add(principal.courtId)}`;
+    case 'AGENCY':
+      return `EXISTS (SELECT 1 FROM placements scope_p JOIN children scope_c ON scope_c.id = scope_p.child_id
+                      WHERE scope_c.court_id = ${alias}.id AND scope_p.agency_id = ${params.add(principal.agencyId)})`;
+  }
+}
+
+/** Whether a judge or clerk belongs to the court (admins belong everywhere). */
+export function actsForCourt(principal: Principal, courtId: string): boolean {
+  return principal.role === 'ADMIN' || ((principal.role === 'JUDGE' || principal.role === 'CLERK') && principal.courtId === courtId);
+}

@@ -1,0 +1,91 @@
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import { Logger as NestLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { INestApplicationContext } from '@nestjs/common';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module.js';
+import type { AppConfig, ProcessRole } from './common/config/app-config.js';
+import { assignRequestId } from './common/http/request-id.js';
+import { createValidationPipe } from './common/validation/validation-pipe.js';
+import { RateLimited } from './common/errors/domain-error.js';
+import { RedisClient } from './common/redis/redis.module.js';
+import { UsersService } from './directory/users.service.js';
+
+export const API_PREFIX = 'api/v1';
+export const JSON_BODY_LIMIT = 1024 * 1024;
+
+/** The HTTP application (with workers too unless `role` is `api`), configured and initialised but not listening. */
+export async function createHttpApp(config: AppConfig, role: Exclude<ProcessRole, 'worker'>): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: JSON_BODY_LIMIT,
+    genReqId: assignRequestId,
+    trustProxy: config.trustProxy,
+    return503OnClosing: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, role), adapter, {
+    bufferLogs: true,
+    rawBody: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready'] });
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+
+  const fastify = app.getHttpAdapter().getInstance();
+  await app.register(helmet, {
+    // The API serves JSON, PDFs and images; the Swagger UI at /docs needs inline scripts and styles.
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], upgradeInsecureRequests: null },
+    },
+  });
+  // Only routes that ask for it (`@RouteConfig({ rateLimit: {} })`, i.e. /auth/token) are limited.
+  // Counted in Redis so every replica sees the same count; if Redis is away the
+  // call goes through and the per-account lockout in PostgreSQL still holds.
+  await app.register(rateLimit, {
+    global: false,
+    max: config.authThrottleLimit,
+    timeWindow: config.authThrottleTtlSeconds * 1000,
+    redis: app.get(RedisClient).redis,
+    nameSpace: `${config.queuePrefix}:login-rate:`,
+    skipOnError: true,
+    errorResponseBuilder: (_request, context) =>
+      new RateLimited('TooManyLoginAttempts', `Too many login attempts from this address; retry in ${context.after}.`, Math.ceil(context.ttl / 1000)),
+  });
+  fastify.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('cmfc-court')
+      .setDescription('Court orders, agency compliance and hearing requests for children missing from care. HTTP contract version 1.')
+      .setVersion('1')
+      .addBearerAuth()
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'apiKey')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+
+  await app.init();
+  await fastify.ready();
+  if (config.adminEmail && config.adminPassword) {
+    await app.get(UsersService).bootstrapAdmin(config.adminEmail, config.adminPassword);
+  }
+  return app;
+}
+
+/** The background worker alone: no HTTP server. */
+export async function createWorkerApp(config: AppConfig): Promise<INestApplicationContext> {
+  const app = await NestFactory.createApplicationContext(AppModule.register(config, 'worker'), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+  app.enableShutdownHooks();
+  await app.init();
+  return app;
+}
+
+export const bootLogger = new NestLogger('Bootstrap');

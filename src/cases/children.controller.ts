@@ -1,0 +1,53 @@
+import { Body, Controller, Get, Inject, Patch, Post, Res, UploadedFile } from '@nestjs/common';
+import type { UploadedMultipartFile } from '@nestjs/platform-fastify';
+import { ApiBody, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Access } from '../auth/access.decorator.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import type { Actor } from '../auth/principal.js';
+import { Upload } from '../common/http/upload.decorator.js';
+import { UuidParam } from '../common/http/uuid-param.js';
+import { MAX_PHOTO_BYTES } from '../storage/accept-upload.js';
+import { ChildrenService } from './children.service.js';
+import { PhotoUploadDto, UpdateChildDto } from './dto/cases.dto.js';
+import { PhotosService } from './photos.service.js';
+
+@ApiTags('cases')
+@Controller()
+export class ChildrenController {
+  constructor(
+    @Inject(ChildrenService) private readonly children: ChildrenService,
+    @Inject(PhotosService) private readonly photos: PhotosService,
+  ) {}
+
+  @Get('children/:id')
+  @Access('ANY')
+  get(@CurrentActor() actor: Actor, @UuidParam() id: string) {
+    return this.children.get(actor, id);
+  }
+
+  @Patch('children/:id')
+  @Access('ADMIN', 'JUDGE', 'CLERK', 'AGENCY')
+  update(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: UpdateChildDto) {
+    return this.children.update(actor, id, dto);
+  }
+
+  @Post('children/:id/photos')
+  @Access('AGENCY', 'CLERK')
+  @Upload('file', MAX_PHOTO_BYTES)
+  @ApiBody({ type: PhotoUploadDto })
+  uploadPhoto(@CurrentActor() actor: Actor, @UuidParam() id: string, @UploadedFile() file: UploadedMultipartFile | undefined, @Body() dto: PhotoUploadDto) {
+    return this.photos.upload(actor, id, file, dto.takenAt);
+  }
+
+  @Get('photos/:id')
+  @Access('ANY')
+  async photo(@CurrentActor() actor: Actor, @UuidParam() id: string, @Res() reply: FastifyReply): Promise<void> {
+    const { photo, bytes } = await this.photos.read(actor, id);
+    await reply
+      .header('content-type', photo.contentType)
+      .header('cache-control', 'private, no-store')
+      .header('content-disposition', `inline; filename="photo-${photo.id}.${photo.contentType === 'image/png' ? 'png' : 'jpg'}"`)
+      .send(bytes);
+  }
+}

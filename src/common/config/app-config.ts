@@ -1,0 +1,183 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+/** What a process runs: HTTP, background workers, or both (the default). */
+export type ProcessRole = 'all' | 'api' | 'worker';
+
+/** The validated, typed configuration. Nothing else in the service reads `process.env`. */
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  databaseUrl: string;
+  redisUrl: string;
+  jwtSecret: string;
+  jwtTtlSeconds: number;
+  adminEmail: string | null;
+  adminPassword: string | null;
+  dataDir: string;
+  storageDir: string;
+  docketWebhookUrl: string | null;
+  docketWebhookSecret: string | null;
+  docketWebhookAttempts: number;
+  docketWebhookBackoffMs: number;
+  deadlineSweepSeconds: number;
+  migrationsRun: boolean;
+  queuePrefix: string;
+  logLevel: string;
+  authThrottleLimit: number;
+  authThrottleTtlSeconds: number;
+  dbPoolSize: number;
+  publicBaseUrl: string;
+  trustProxy: boolean;
+  jobLockMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const PLACEHOLDER_SECRETS = new Set(['secret', 'changeme', 'change-me', 'password', 'jwt-secret', 'dev', 'test']);
+
+/**
+ * Reads and validates the environment once, at start. A bad value throws a
+ * ConfigError naming the variable, so the process exits with a clear message.
+ */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'], 'development');
+  const dataDir = resolve(str(env, 'DATA_DIR', './data'));
+  const docketWebhookUrl = optionalUrl(env, 'DOCKET_WEBHOOK_URL', ['http:', 'https:']);
+  const docketWebhookSecret = env.DOCKET_WEBHOOK_SECRET?.trim() || null;
+  if (docketWebhookUrl && !docketWebhookSecret) {
+    throw new ConfigError('DOCKET_WEBHOOK_SECRET', 'is required when DOCKET_WEBHOOK_URL is set');
+  }
+  if (docketWebhookSecret && docketWebhookSecret.length < 16) {
+    throw new ConfigError('DOCKET_WEBHOOK_SECRET', 'must be at least 16 characters');
+  }
+  const adminEmail = env.ADMIN_EMAIL?.trim() || null;
+  const adminPassword = env.ADMIN_PASSWORD || null;
+  if ((adminEmail === null) !== (adminPassword === null)) {
+    throw new ConfigError(adminEmail ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL', 'ADMIN_EMAIL and ADMIN_PASSWORD go together');
+  }
+  if (adminEmail && !/^[^\s@]+@[^\s@]+$/.test(adminEmail)) {
+    throw new ConfigError('ADMIN_EMAIL', 'is not an email address');
+  }
+  if (adminPassword && adminPassword.length < 12) {
+    throw new ConfigError('ADMIN_PASSWORD', 'must have at least 12 characters');
+  }
+  const port = int(env, 'PORT', 3000, 0, 65535);
+  return {
+    nodeEnv,
+    port,
+    databaseUrl: url(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/cmfc', ['postgres:', 'postgresql:']),
+    redisUrl: url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
+    jwtSecret: jwtSecret(env, nodeEnv, dataDir),
+    jwtTtlSeconds: int(env, 'JWT_TTL_SECONDS', 3600, 60, 86400),
+    adminEmail,
+    adminPassword,
+    dataDir,
+    storageDir: resolve(str(env, 'STORAGE_DIR', `${dataDir}/files`)),
+    docketWebhookUrl,
+    docketWebhookSecret,
+    docketWebhookAttempts: int(env, 'DOCKET_WEBHOOK_ATTEMPTS', 8, 1, 100),
+    docketWebhookBackoffMs: int(env, 'DOCKET_WEBHOOK_BACKOFF_MS', 28_000, 1, 3_600_000),
+    deadlineSweepSeconds: int(env, 'DEADLINE_SWEEP_SECONDS', 60, 1, 86400),
+    migrationsRun: bool(env, 'MIGRATIONS_RUN', true),
+    queuePrefix: str(env, 'QUEUE_PREFIX', 'cmfc'),
+    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
+    authThrottleLimit: int(env, 'AUTH_THROTTLE_LIMIT', 20, 1, 1_000_000),
+    authThrottleTtlSeconds: int(env, 'AUTH_THROTTLE_TTL_SECONDS', 60, 1, 86400),
+    dbPoolSize: int(env, 'DB_POOL_SIZE', 20, 1, 500),
+    publicBaseUrl: url(env, 'PUBLIC_BASE_URL', `http://localhost:${port || 3000}`, ['http:', 'https:']).replace(/\/$/, ''),
+    trustProxy: bool(env, 'TRUST_PROXY', false),
+    jobLockMs: int(env, 'JOB_LOCK_MS', 30_000, 1_000, 600_000),
+  };
+}
+
+function str(env: Env, name: string, fallback: string): string {
+  const value = env[name]?.trim();
+  return value ? value : fallback;
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!/^-?\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (['true', '1', 'yes'].includes(raw)) return true;
+  if (['false', '0', 'no'].includes(raw)) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
+function url(env: Env, name: string, fallback: string, protocols: string[]): string {
+  const value = str(env, name, fallback);
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new ConfigError(name, 'is not a valid URL');
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `must use ${protocols.join(' or ')}`);
+  }
+  return value;
+}
+
+function optionalUrl(env: Env, name: string, protocols: string[]): string | null {
+  return env[name]?.trim() ? url(env, name, '', protocols) : null;
+}
+
+/**
+ * JWT_SECRET when set; otherwise a random secret generated once and kept in the
+ * data directory, so restarts keep sessions. Production refuses both a missing
+ * and a placeholder secret: replicas must share one configured secret.
+ */
+function jwtSecret(env: Env, nodeEnv: string, dataDir: string): string {
+  const configured = env.JWT_SECRET?.trim();
+  if (configured) {
+    if (PLACEHOLDER_SECRETS.has(configured.toLowerCase()) || configured.length < 32) {
+      if (nodeEnv === 'production') {
+        throw new ConfigError('JWT_SECRET', 'must be a random value of at least 32 characters in production');
+      }
+    }
+    return configured;
+  }
+  if (nodeEnv === 'production') {
+    throw new ConfigError('JWT_SECRET', 'is required in production (every replica must share it)');
+  }
+  const file = resolve(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(48).toString('base64url');
+  mkdirSync(dirname(file), { recursive: true });
+  try {
+    writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
+    return secret;
+  } catch (error) {
+    // Another process started at the same moment and wrote it first.
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readFileSync(file, 'utf8').trim();
+    throw error;
+  }
+}

@@ -1,0 +1,70 @@
+import pg from 'pg';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { migrations } from '../../../migrations/index.js';
+import type { AppConfig } from '../config/app-config.js';
+import { entities } from './entities.js';
+
+export function dataSourceOptions(config: AppConfig): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: config.databaseUrl,
+    entities,
+    migrations,
+    migrationsTableName: 'schema_migrations',
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+    extra: { max: config.dbPoolSize, application_name: 'cmfc-court' },
+  };
+}
+
+/** Creates the database named in DATABASE_URL when it does not exist yet (API.md: "created if missing"). */
+export async function ensureDatabase(databaseUrl: string): Promise<void> {
+  const target = new URL(databaseUrl);
+  const name = decodeURIComponent(target.pathname.replace(/^\//, ''));
+  if (!name) return;
+  const maintenance = new URL(databaseUrl);
+  maintenance.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: maintenance.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (rowCount === 0) {
+      await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`).catch((error: { code?: string }) => {
+        // 42P04: another replica created it a moment ago.
+        if (error.code !== '42P04' && error.code !== '23505') throw error;
+      });
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+// Raw query results: calendar dates stay 'YYYY-MM-DD' strings (a JS Date would shift them by the
+// server's time zone), and counts and numerics arrive as numbers.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
+
+const MIGRATION_LOCK = 7_301_948_112;
+
+/** Applies pending migrations under an advisory lock, so replicas starting together take turns. */
+export async function runMigrations(dataSource: DataSource): Promise<void> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await runner.release();
+  }
+}
+
+export async function openDataSource(config: AppConfig, options: { migrate: boolean }): Promise<DataSource> {
+  await ensureDatabase(config.databaseUrl);
+  const dataSource = new DataSource(dataSourceOptions(config));
+  await dataSource.initialize();
+  if (options.migrate) await runMigrations(dataSource);
+  return dataSource;
+}

@@ -1,0 +1,20 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { AppConfig } from '../config/app-config.js';
+import { dataSourceOptions, openDataSource } from './database-setup.js';
+
+@Module({})
+export class DatabaseModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () => dataSourceOptions(config),
+          // Every entry point migrates (under an advisory lock), so any of them can start first.
+          dataSourceFactory: () => openDataSource(config, { migrate: config.migrationsRun }),
+        }),
+      ],
+    };
+  }
+}

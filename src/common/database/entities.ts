@@ -1,0 +1,13 @@
+import { AuditEvent } from '../../audit/audit-event.entity.js';
+import { CourtCase } from '../../cases/entities/case.entity.js';
+import { Child } from '../../cases/entities/child.entity.js';
+import { Photo } from '../../cases/entities/photo.entity.js';
+import { Placement } from '../../cases/entities/placement.entity.js';
+import { Agency } from '../../directory/entities/agency.entity.js';
+import { ApiKey } from '../../directory/entities/api-key.entity.js';
+import { CourtClosure } from '../../directory/entities/court-closure.entity.js';
+import { Court } from '../../directory/entities/court.entity.js';
+import { User } from '../../directory/entities/user.entity.js';
+
+/** Every entity, listed explicitly (no globs: the same list works compiled and under Jest). */
+export const entities = [Court, CourtClosure, Agency, User, ApiKey, CourtCase, Child, Placement, Photo, AuditEvent];

@@ -1,0 +1,41 @@
+import { Catch, HttpStatus, Inject, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AuditService } from '../../audit/audit.service.js';
+import type { Principal } from '../../auth/principal.js';
+import { RateLimited } from './domain-error.js';
+import { toProblem, type Problem } from './problem.js';
+
+/**
+ * The one place errors become HTTP answers: application/problem+json with the
+ * request id. Refused requests (401, 403) are written to the audit log.
+ */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  constructor(@Inject(AuditService) private readonly audit: AuditService) {}
+
+  async catch(error: unknown, host: ArgumentsHost): Promise<void> {
+    if (host.getType() !== 'http') throw error;
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest & { principal?: Principal }>();
+    const reply = http.getResponse<FastifyReply>();
+    const problem = toProblem(error);
+    if (problem.status >= 500) {
+      this.logger.error({ err: error, requestId: request.id }, 'request failed');
+    }
+    if (problem.status === HttpStatus.UNAUTHORIZED || problem.status === HttpStatus.FORBIDDEN) {
+      await this.audit
+        .recordDenied(request, problem.status === HttpStatus.UNAUTHORIZED ? 'unauthenticated' : 'forbidden')
+        .catch((auditError: unknown) => this.logger.error({ err: auditError }, 'could not audit a refused request'));
+    }
+    if (error instanceof RateLimited) void reply.header('retry-after', String(error.retryAfterSeconds));
+    sendProblem(request, reply, problem);
+  }
+}
+
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Problem): void {
+  if (reply.sent) return;
+  const body: Problem = { ...problem, instance: request.url.split('?')[0], requestId: String(request.id) };
+  void reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(body);
+}

@@ -1,0 +1,17 @@
+import { applyDecorators, SetMetadata, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-fastify';
+import { ApiConsumes } from '@nestjs/swagger';
+import { IDEMPOTENCY_DEFERRED, UploadIdempotencyInterceptor } from '../idempotency/idempotency.interceptor.js';
+
+/**
+ * A multipart route with one file field, read into memory up to `maxBytes`
+ * (a larger file is a 413 before it is all read). Idempotency for the route
+ * is checked after the upload is read, so the file is part of the request hash.
+ */
+export function Upload(field: string, maxBytes: number): MethodDecorator {
+  return applyDecorators(
+    SetMetadata(IDEMPOTENCY_DEFERRED, true),
+    UseInterceptors(FileInterceptor(field, { limits: { fileSize: maxBytes, files: 1, fields: 50, fieldSize: 64 * 1024 } }), UploadIdempotencyInterceptor),
+    ApiConsumes('multipart/form-data', 'application/json'),
+  );
+}

@@ -1,0 +1,122 @@
+import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
+import { Reflector } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { from, of, type Observable } from 'rxjs';
+import { catchError, mergeMap } from 'rxjs/operators';
+import { DataSource } from 'typeorm';
+import { canonicalJson } from '../../audit/audit-chain.js';
+import type { Principal } from '../../auth/principal.js';
+import { Conflict, ValidationFailed } from '../errors/domain-error.js';
+
+export const IDEMPOTENCY_DEFERRED = 'cmfc:idempotency-deferred';
+
+const KEY = /^[A-Za-z0-9._:-]{1,200}$/;
+/** A run that has not finished after this long is taken to have died with its process. */
+const ABANDONED_AFTER_MS = 5 * 60 * 1000;
+
+/**
+ * `Idempotency-Key` on POST, kept in PostgreSQL for 24 hours and scoped to the
+ * caller: the same key and body answers the stored first answer (status and
+ * body) and runs nothing; the same key with another body, or while the first
+ * request still runs, is a 409. A failed first attempt is forgotten, so the
+ * client may retry it with the same key.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  protected readonly runsBeforeUploads: boolean = true;
+
+  constructor(
+    @InjectDataSource() protected readonly dataSource: DataSource,
+    @Inject(Reflector) protected readonly reflector: Reflector,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'http') return next.handle();
+    const request = context.switchToHttp().getRequest<FastifyRequest & { principal?: Principal }>();
+    if (request.method !== 'POST') return next.handle();
+    const header = request.headers['idempotency-key'];
+    if (header === undefined) return next.handle();
+    // Upload routes are handled by UploadIdempotencyInterceptor, once the multipart body has been read.
+    if (this.runsBeforeUploads && this.reflector.get<boolean>(IDEMPOTENCY_DEFERRED, context.getHandler())) return next.handle();
+    const key = Array.isArray(header) ? header[0] : header;
+    if (!key || !KEY.test(key)) throw ValidationFailed.field('Idempotency-Key', 'must be 1-200 letters, digits or ._:-');
+    const owner = request.principal?.id ?? '00000000-0000-0000-0000-000000000000';
+    const path = request.routeOptions?.url ?? request.url;
+    const hash = requestHash(request);
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    const status = this.reflector.get<number>(HTTP_CODE_METADATA, context.getHandler()) ?? 201;
+
+    return from(this.claim(owner, key, path, hash)).pipe(
+      mergeMap((stored) => {
+        if (stored) {
+          void reply.status(stored.status).header('idempotent-replayed', 'true');
+          return of(stored.body);
+        }
+        return next.handle().pipe(
+          mergeMap((body) => from(this.complete(owner, key, status, body)).pipe(mergeMap(() => of(body)))),
+          catchError((error: unknown) => from(this.release(owner, key)).pipe(mergeMap(() => Promise.reject(error)))),
+        );
+      }),
+    );
+  }
+
+  /** Takes the key for this request, or returns the stored answer of an earlier identical one. */
+  private async claim(owner: string, key: string, path: string, hash: string): Promise<{ status: number; body: unknown } | null> {
+    const inserted = (await this.dataSource.query(
+      `INSERT INTO idempotency_keys (owner_id, key, method, path, request_hash, status)
+       VALUES ($1, $2, 'POST', $3, $4, 'RUNNING')
+       ON CONFLICT (owner_id, key) DO UPDATE
+         SET method = 'POST', path = EXCLUDED.path, request_hash = EXCLUDED.request_hash, status = 'RUNNING',
+             response_status = NULL, response_body = NULL, created_at = now()
+         WHERE idempotency_keys.created_at < now() - interval '24 hours'
+            OR (idempotency_keys.status = 'RUNNING' AND idempotency_keys.created_at < now() - make_interval(secs => $5))
+       RETURNING owner_id`,
+      [owner, key, path, hash, ABANDONED_AFTER_MS / 1000],
+    )) as unknown[];
+    if (inserted.length > 0) return null;
+    const [existing] = (await this.dataSource.query(
+      `SELECT path, request_hash, status, response_status, response_body FROM idempotency_keys WHERE owner_id = $1 AND key = $2`,
+      [owner, key],
+    )) as Array<{ path: string; request_hash: string; status: string; response_status: number; response_body: unknown }>;
+    if (!existing) return this.claim(owner, key, path, hash);
+    if (existing.path !== path || existing.request_hash !== hash) {
+      throw new Conflict('IdempotencyKeyReused', 'This Idempotency-Key was used with a different request.', [
+        { field: 'Idempotency-Key', message: 'was used with a different request' },
+      ]);
+    }
+    if (existing.status === 'RUNNING') {
+      throw new Conflict('IdempotencyKeyInUse', 'A request with this Idempotency-Key is still running.', [
+        { field: 'Idempotency-Key', message: 'is in use by a running request' },
+      ]);
+    }
+    return { status: existing.response_status, body: existing.response_body };
+  }
+
+  private async complete(owner: string, key: string, status: number, body: unknown): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE idempotency_keys SET status = 'DONE', response_status = $3, response_body = $4 WHERE owner_id = $1 AND key = $2`,
+      [owner, key, status, JSON.stringify(body ?? null)],
+    );
+  }
+
+  private async release(owner: string, key: string): Promise<void> {
+    await this.dataSource.query(`DELETE FROM idempotency_keys WHERE owner_id = $1 AND key = $2 AND status = 'RUNNING'`, [owner, key]);
+  }
+}
+
+/** The same rule for upload routes, placed after the multipart interceptor so the file counts in the request hash. */
+@Injectable()
+export class UploadIdempotencyInterceptor extends IdempotencyInterceptor {
+  protected override readonly runsBeforeUploads = false;
+}
+
+/** The body as the route sees it; uploaded files count by their SHA-256. */
+function requestHash(request: FastifyRequest & { file?: { buffer?: Buffer } }): string {
+  const file = request.file?.buffer ? createHash('sha256').update(request.file.buffer).digest('hex') : null;
+  return createHash('sha256')
+    .update(canonicalJson({ body: request.body ?? null, file }))
+    .digest('hex');
+}

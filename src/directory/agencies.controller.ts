@@ -1,0 +1,45 @@
+import { Body, Controller, Get, Inject, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Access } from '../auth/access.decorator.js';
+import { ApiKeyService } from '../auth/api-key.service.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import type { Actor } from '../auth/principal.js';
+import { UuidParam } from '../common/http/uuid-param.js';
+import { PageQuery } from '../common/pagination/pagination.js';
+import { AgenciesService } from './agencies.service.js';
+import { CreateAgencyDto, CreateApiKeyDto } from './dto/directory.dto.js';
+
+@ApiTags('directory')
+@Controller('agencies')
+export class AgenciesController {
+  constructor(
+    @Inject(AgenciesService) private readonly agencies: AgenciesService,
+    @Inject(ApiKeyService) private readonly apiKeys: ApiKeyService,
+  ) {}
+
+  @Post()
+  @Access('ADMIN')
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateAgencyDto) {
+    return this.agencies.create(actor, dto);
+  }
+
+  @Get()
+  @Access('ANY')
+  list(@CurrentActor() actor: Actor, @Query() query: PageQuery) {
+    return this.agencies.list(actor, query.limit, query.cursor);
+  }
+
+  @Get(':id')
+  @Access('ANY')
+  get(@CurrentActor() actor: Actor, @UuidParam() id: string) {
+    return this.agencies.get(actor, id);
+  }
+
+  /** The key is in this answer only; it is stored hashed. */
+  @Post(':id/api-keys')
+  @Access('ADMIN')
+  async createApiKey(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: CreateApiKeyDto) {
+    const agency = await this.agencies.get(actor, id);
+    return this.apiKeys.create(actor, agency.id, dto.name);
+  }
+}

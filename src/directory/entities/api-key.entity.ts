@@ -1,0 +1,13 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+@Entity('api_keys')
+export class ApiKey {
+  @PrimaryColumn('uuid') id: string;
+  @Column('uuid', { name: 'agency_id' }) agencyId: string;
+  @Column('text') name: string;
+  @Column('text') prefix: string;
+  @Column('text', { name: 'key_hash' }) keyHash: string;
+  @Column('uuid', { name: 'created_by', nullable: true }) createdBy: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Column('timestamptz', { name: 'revoked_at', nullable: true }) revokedAt: Date | null;
+}

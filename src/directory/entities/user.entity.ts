@@ -1,0 +1,16 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import type { Role } from '../../auth/principal.js';
+
+@Entity('users')
+export class User {
+  @PrimaryColumn('uuid') id: string;
+  @Column('text') email: string;
+  @Column('text') name: string;
+  @Column('text', { name: 'password_hash', select: false }) passwordHash: string;
+  @Column('text') role: Role;
+  @Column('uuid', { name: 'court_id', nullable: true }) courtId: string | null;
+  @Column('uuid', { name: 'agency_id', nullable: true }) agencyId: string | null;
+  @Column('integer', { name: 'failed_logins', default: 0 }) failedLogins: number;
+  @Column('timestamptz', { name: 'locked_until', nullable: true }) lockedUntil: Date | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}

@@ -1,0 +1,26 @@
+import { Body, Controller, Get, Inject, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Access } from '../auth/access.decorator.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import type { Actor } from '../auth/principal.js';
+import { UuidParam } from '../common/http/uuid-param.js';
+import { CreateUserDto } from './dto/directory.dto.js';
+import { UsersService } from './users.service.js';
+
+@ApiTags('directory')
+@Controller('users')
+export class UsersController {
+  constructor(@Inject(UsersService) private readonly users: UsersService) {}
+
+  @Post()
+  @Access('ADMIN')
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto) {
+    return this.users.create(actor, dto);
+  }
+
+  @Get(':id')
+  @Access('ANY')
+  get(@CurrentActor() actor: Actor, @UuidParam() id: string) {
+    return this.users.get(actor, id);
+  }
+}

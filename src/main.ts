@@ -1,0 +1,55 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig, type ProcessRole } from './common/config/app-config.js';
+import { bootLogger, createHttpApp, createWorkerApp } from './bootstrap.js';
+import { seedDemo } from './demo/seed-demo.js';
+
+/**
+ * node dist/main.js           API and worker in one process (the default)
+ * node dist/main.js api       HTTP only
+ * node dist/main.js worker    background work only
+ * node dist/main.js migrate   apply migrations and exit
+ * node dist/main.js seed-demo apply migrations, load the demo data and exit
+ */
+async function main(): Promise<void> {
+  const command = process.argv[2] ?? 'all';
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Configuration error: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  switch (command) {
+    case 'all':
+    case 'api': {
+      const app = await createHttpApp(config, command as Exclude<ProcessRole, 'worker'>);
+      await app.listen({ port: config.port, host: '0.0.0.0' });
+      bootLogger.log(`listening on :${config.port} (${command === 'all' ? 'API and worker' : 'API only'}); OpenAPI at /docs`);
+      return;
+    }
+    case 'worker': {
+      await createWorkerApp(config);
+      bootLogger.log('worker running');
+      return;
+    }
+    case 'migrate':
+    case 'seed-demo': {
+      const { openDataSource } = await import('./common/database/database-setup.js');
+      const dataSource = await openDataSource(config, { migrate: true });
+      if (command === 'seed-demo') await seedDemo(dataSource);
+      await dataSource.destroy();
+      return;
+    }
+    default:
+      process.stderr.write(`Unknown command "${command}". Use: all | api | worker | migrate | seed-demo\n`);
+      process.exit(2);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

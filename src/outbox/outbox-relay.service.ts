@@ -1,0 +1,145 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG } from '../common/config/config.module.js';
+import type { AppConfig } from '../common/config/app-config.js';
+import { OUTBOX_CHANNEL } from './outbox.service.js';
+import { ALL_QUEUES, DEFAULT_JOB_OPTIONS, type QueueName } from './queues.js';
+import { redisOptions } from './redis-connection.js';
+
+const BATCH = 200;
+const POLL_MS = 1000;
+
+interface OutboxRow {
+  id: string;
+  queue: QueueName;
+  job_name: string;
+  job_id: string;
+  payload: Record<string, unknown>;
+  run_at: Date;
+}
+
+/**
+ * Moves outbox rows to BullMQ. Woken by NOTIFY at commit and by a one-second
+ * poll (for rows written while nothing listened, or while Redis was down).
+ * Rows are claimed with SKIP LOCKED, so any number of workers can relay.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private queues = new Map<QueueName, Queue>();
+  private listener: pg.Client | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+  private redisDown = false;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    // Its own producer connection that fails at once while Redis is away, instead of queueing in memory.
+    const connection = { ...redisOptions(this.config.redisUrl), enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000 };
+    for (const name of ALL_QUEUES) {
+      const queue = new Queue(name, { connection, prefix: this.config.queuePrefix, skipWaitingForReady: true, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+      queue.on('error', () => undefined);
+      this.queues.set(name, queue);
+    }
+    void this.listen();
+    this.timer = setInterval(() => this.wake(), POLL_MS);
+    this.wake();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+    await this.listener?.end().catch(() => undefined);
+    await Promise.all([...this.queues.values()].map((queue) => queue.close().catch(() => undefined)));
+  }
+
+  /** Runs a relay pass now, or right after the one in progress. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain().finally(() => {
+      this.running = null;
+      if (this.again) {
+        this.again = false;
+        this.wake();
+      }
+    });
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (!this.stopped && (await this.publishBatch()) === BATCH) {
+        // keep going while full batches come back
+      }
+    } catch (error) {
+      this.logger.error({ err: error }, 'outbox relay pass failed');
+    }
+  }
+
+  /** Publishes up to one batch; returns how many rows were published. */
+  async publishBatch(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows = (await manager.query(
+        `SELECT id, queue, job_name, job_id, payload, run_at FROM outbox
+          WHERE published_at IS NULL ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [BATCH],
+      )) as OutboxRow[];
+      const published: string[] = [];
+      for (const row of rows) {
+        const queue = this.queues.get(row.queue);
+        if (!queue) {
+          await manager.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [row.id, `unknown queue ${row.queue}`]);
+          continue;
+        }
+        try {
+          await queue.add(row.job_name, row.payload, { jobId: row.job_id, delay: Math.max(0, row.run_at.getTime() - Date.now()) });
+          published.push(row.id);
+        } catch (error) {
+          // Redis is away: leave this and later rows for the next pass.
+          if (!this.redisDown) this.logger.warn({ err: error }, 'cannot reach Redis; outbox rows will wait');
+          this.redisDown = true;
+          await manager.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [row.id, String((error as Error).message).slice(0, 500)]);
+          break;
+        }
+      }
+      if (published.length > 0) {
+        if (this.redisDown) this.logger.log('Redis is back; relaying outbox rows');
+        this.redisDown = false;
+        await manager.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])`, [published]);
+      }
+      return published.length;
+    });
+  }
+
+  private async listen(): Promise<void> {
+    if (this.stopped) return;
+    const client = new pg.Client({ connectionString: this.config.databaseUrl, application_name: 'cmfc-outbox-listener' });
+    client.on('notification', () => this.wake());
+    client.on('error', () => {
+      this.listener = null;
+      void client.end().catch(() => undefined);
+      setTimeout(() => void this.listen(), 1000).unref();
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      this.listener = client;
+      if (this.stopped) await client.end();
+    } catch {
+      setTimeout(() => void this.listen(), 1000).unref();
+    }
+  }
+}

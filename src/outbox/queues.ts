@@ -1,0 +1,21 @@
+/** The BullMQ queues. Every job reaches one through the outbox (see OutboxService). */
+export const QUEUES = {
+  /** Obligation deadlines (OVERDUE at dueAt), recurring status updates, the reconciliation sweep. */
+  deadlines: 'deadlines',
+  /** Hearing requests raised by episodes: docket placement and notices. */
+  hearings: 'hearings',
+  /** Deliveries to the court's case-management system (webhook adapter). */
+  docket: 'docket-sync',
+  /** Housekeeping: expired idempotency keys, published outbox rows. */
+  maintenance: 'maintenance',
+} as const;
+
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export const ALL_QUEUES: QueueName[] = Object.values(QUEUES);
+
+/** Kept long enough to look at in the dashboard, then removed so Redis does not grow without bound. */
+export const DEFAULT_JOB_OPTIONS = {
+  removeOnComplete: { age: 24 * 3600, count: 5000 },
+  removeOnFail: { age: 14 * 24 * 3600 },
+};
