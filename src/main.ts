@@ -49,6 +49,11 @@ async function main(): Promise<void> {
   }
 }
 
+// Nest closes gracefully on SIGTERM (in-flight requests and jobs finish); this bounds how long that may take.
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => setTimeout(() => process.exit(1), 30_000).unref());
+}
+
 main().catch((error: unknown) => {
   process.stderr.write(`Failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);

@@ -58,6 +58,7 @@ const toView = (r: AuditRow): AuditEventView => ({
   prevHash: r.prev_hash,
 });
 
+// Ordering must name audit_events.seq: the text alias below would sort '10' before '2'.
 const COLUMNS = `seq::text AS seq, id, at, actor_id, actor_role, action, outcome, entity_type, entity_id, court_id, request_id, details, prev_hash, hash`;
 const VERIFY_CHUNK = 5000;
 
@@ -76,7 +77,7 @@ export class AuditQueryService {
     if (after) where.push(`seq < ${params.add(after.key)}::bigint`);
     const rows = (await this.dataSource.query(
       `SELECT ${COLUMNS}, seq::text AS cursor_key FROM audit_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY seq DESC LIMIT ${params.add(filter.limit + 1)}`,
+       ORDER BY audit_events.seq DESC LIMIT ${params.add(filter.limit + 1)}`,
       params.values,
     )) as AuditRow[];
     return toPage(rows, filter.limit, toView);
@@ -88,7 +89,7 @@ export class AuditQueryService {
     let expectedSeq = 1n;
     let checked = 0;
     for (;;) {
-      const rows = (await this.dataSource.query(`SELECT ${COLUMNS} FROM audit_events WHERE seq >= $1 ORDER BY seq LIMIT $2`, [
+      const rows = (await this.dataSource.query(`SELECT ${COLUMNS} FROM audit_events WHERE seq >= $1 ORDER BY audit_events.seq LIMIT $2`, [
         expectedSeq.toString(),
         VERIFY_CHUNK,
       ])) as AuditRow[];

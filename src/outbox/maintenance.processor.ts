@@ -1,14 +1,15 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { QUEUES } from './queues.js';
+import { QuietWorkerHost } from './quiet-worker-host.js';
 
 export const MAINTENANCE_JOB = 'housekeeping';
 
 /** Removes idempotency keys past their 24 hours and outbox rows relayed more than a week ago. */
 @Processor(QUEUES.maintenance)
-export class MaintenanceProcessor extends WorkerHost {
+export class MaintenanceProcessor extends QuietWorkerHost {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     super();
   }

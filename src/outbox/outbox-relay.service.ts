@@ -8,6 +8,7 @@ import type { AppConfig } from '../common/config/app-config.js';
 import { OUTBOX_CHANNEL } from './outbox.service.js';
 import { ALL_QUEUES, DEFAULT_JOB_OPTIONS, type QueueName } from './queues.js';
 import { redisOptions } from './redis-connection.js';
+import { logRedisErrors } from './redis-outage-log.js';
 
 const BATCH = 200;
 const POLL_MS = 1000;
@@ -47,7 +48,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     const connection = { ...redisOptions(this.config.redisUrl), enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000 };
     for (const name of ALL_QUEUES) {
       const queue = new Queue(name, { connection, prefix: this.config.queuePrefix, skipWaitingForReady: true, defaultJobOptions: DEFAULT_JOB_OPTIONS });
-      queue.on('error', () => undefined);
+      logRedisErrors(`Relay:${name}`, queue);
       this.queues.set(name, queue);
     }
     void this.listen();

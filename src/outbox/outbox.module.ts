@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import type { AppConfig } from '../common/config/app-config.js';
 import { OutboxService } from './outbox.service.js';
+import { QueueErrorListener } from './queue-error-listener.js';
 import { ALL_QUEUES, DEFAULT_JOB_OPTIONS } from './queues.js';
 import { redisOptions } from './redis-connection.js';
 
@@ -25,7 +26,7 @@ export class OutboxModule {
         }),
         BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
       ],
-      providers: [OutboxService],
+      providers: [OutboxService, QueueErrorListener],
       exports: [OutboxService, BullModule],
     };
   }

@@ -80,10 +80,10 @@ export function testEnv(databaseName: string, overrides: Record<string, string> 
  * The whole service (API and workers) on its own database and queue prefix,
  * through real PostgreSQL and Redis, served to supertest over HTTP.
  */
-export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(overrides: Record<string, string> = {}, role: 'all' | 'api' = 'all'): Promise<TestApp> {
   const databaseName = await createTestDatabase();
   const config = loadConfig(testEnv(databaseName, overrides));
-  const app = await createHttpApp(config, 'all');
+  const app = await createHttpApp(config, role);
   const db = app.get<DataSource>(getDataSourceToken());
   return {
     app,

@@ -1,0 +1,150 @@
+import { startTestApp, type TestApp } from './support/test-app.js';
+import { seedWorld, type World } from './support/world.js';
+
+let t: TestApp;
+let w: World;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  w = await seedWorld(t);
+});
+afterAll(() => t?.close());
+
+const count = async (table: string) => (await t.db.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
+
+describe('courts', () => {
+  const court = { name: 'Dallas County Juvenile Court', state: 'TX', county: 'Dallas', timezone: 'America/Chicago' };
+
+  it('are created by an ADMIN', async () => {
+    const res = await t.http.post('/api/v1/courts').set(w.admin.auth).send(court).expect(201);
+    expect(res.body).toMatchObject({ ...court, id: expect.any(String) });
+    const audit = await t.db.query(`SELECT action FROM audit_events WHERE entity_type = 'court' AND entity_id = $1`, [res.body.id]);
+    expect(audit).toEqual([{ action: 'create' }]);
+  });
+
+  it.each(['judgeA', 'clerkA', 'agency1User'] as const)('not by %s (403)', async (who) => {
+    const before = await count('courts');
+    await t.http.post('/api/v1/courts').set(w[who].auth).send(court).expect(403);
+    expect(await count('courts')).toBe(before);
+  });
+
+  it('not without a login (401)', async () => {
+    await t.http.post('/api/v1/courts').send(court).expect(401);
+  });
+
+  it.each([
+    [{ timezone: 'America/Nowhere' }, 'timezone'],
+    [{ timezone: 'UTC+6' }, 'timezone'],
+    [{ state: 'Texas' }, 'state'],
+    [{ state: 'ZZ' }, 'state'],
+    [{ name: '' }, 'name'],
+    [{ county: 42 }, 'county'],
+  ])('refuses %j naming %s', async (change, field) => {
+    const before = await count('courts');
+    const res = await t.http.post('/api/v1/courts').set(w.admin.auth).send({ ...court, ...change }).expect(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    expect(await count('courts')).toBe(before);
+  });
+
+  it('are scoped: judges and clerks see their court, another court is 404', async () => {
+    const list = await t.http.get('/api/v1/courts').set(w.clerkA.auth).expect(200);
+    expect(list.body.items.map((c: { id: string }) => c.id)).toEqual([w.courtA]);
+    await t.http.get(`/api/v1/courts/${w.courtA}`).set(w.judgeA.auth).expect(200);
+    await t.http.get(`/api/v1/courts/${w.courtB}`).set(w.judgeA.auth).expect(404);
+    await t.http.get(`/api/v1/courts/${w.courtB}`).set(w.admin.auth).expect(200);
+  });
+
+  it('are visible to an agency only where it has children placed', async () => {
+    const list = await t.http.get('/api/v1/courts').set(w.agency1User.auth).expect(200);
+    expect(list.body.items.map((c: { id: string }) => c.id)).toEqual([w.courtA]);
+    await t.http.get(`/api/v1/courts/${w.courtB}`).set(w.agency1User.auth).expect(404);
+    const none = await t.http.get('/api/v1/courts').set(w.agency3User.auth).expect(200);
+    expect(none.body.items).toEqual([]);
+  });
+});
+
+describe('court closures', () => {
+  it('are added by a clerk of the court or an ADMIN', async () => {
+    const res = await t.http.post(`/api/v1/courts/${w.courtA}/closures`).set(w.clerkA.auth).send({ date: '2026-12-26', name: 'Day after Christmas' }).expect(201);
+    expect(res.body).toMatchObject({ courtId: w.courtA, date: '2026-12-26', name: 'Day after Christmas' });
+    await t.http.post(`/api/v1/courts/${w.courtA}/closures`).set(w.admin.auth).send({ date: '2027-01-02', name: 'Closed' }).expect(201);
+    const list = await t.http.get(`/api/v1/courts/${w.courtA}/closures`).set(w.judgeA.auth).expect(200);
+    expect(list.body.map((c: { date: string }) => c.date)).toEqual(['2026-12-26', '2027-01-02']);
+  });
+
+  it('not by a judge or an agency (403), nor by the clerk of another court (404)', async () => {
+    await t.http.post(`/api/v1/courts/${w.courtA}/closures`).set(w.judgeA.auth).send({ date: '2026-11-27', name: 'x' }).expect(403);
+    await t.http.post(`/api/v1/courts/${w.courtA}/closures`).set(w.agency1User.auth).send({ date: '2026-11-27', name: 'x' }).expect(403);
+    await t.http.post(`/api/v1/courts/${w.courtA}/closures`).set(w.clerkB.auth).send({ date: '2026-11-27', name: 'x' }).expect(404);
+  });
+
+  it('refuse a date that is not real (400) and a day already closed (409)', async () => {
+    for (const date of ['2026-02-30', '2026-13-01', '26-12-01', 'tomorrow']) {
+      const res = await t.http.post(`/api/v1/courts/${w.courtA}/closures`).set(w.clerkA.auth).send({ date, name: 'x' }).expect(400);
+      expect(res.body.errors[0].field).toBe('date');
+    }
+    const dup = await t.http.post(`/api/v1/courts/${w.courtA}/closures`).set(w.clerkA.auth).send({ date: '2026-12-26', name: 'again' }).expect(409);
+    expect(dup.body.errors[0].field).toBe('date');
+  });
+});
+
+describe('agencies', () => {
+  it('are created by an ADMIN with a known kind', async () => {
+    const res = await t.http.post('/api/v1/agencies').set(w.admin.auth).send({ name: 'Region 3', kind: 'CHILD_WELFARE', state: 'TX' }).expect(201);
+    expect(res.body).toMatchObject({ name: 'Region 3', kind: 'CHILD_WELFARE', state: 'TX' });
+    await t.http.post('/api/v1/agencies').set(w.clerkA.auth).send({ name: 'x', kind: 'CHILD_WELFARE', state: 'TX' }).expect(403);
+    const bad = await t.http.post('/api/v1/agencies').set(w.admin.auth).send({ name: 'x', kind: 'CHURCH', state: 'TX' }).expect(400);
+    expect(bad.body.errors[0].field).toBe('kind');
+  });
+
+  it('an agency user sees only its own agency', async () => {
+    const list = await t.http.get('/api/v1/agencies').set(w.agency1User.auth).expect(200);
+    expect(list.body.items.map((a: { id: string }) => a.id)).toEqual([w.agency1]);
+    await t.http.get(`/api/v1/agencies/${w.agency2}`).set(w.agency1User.auth).expect(404);
+  });
+});
+
+describe('users', () => {
+  const judge = () => ({ email: `j${Date.now()}@court.example`, name: 'Hon. New Judge', password: 'long-enough-password', role: 'JUDGE', courtId: w.courtA });
+
+  it('are created by an ADMIN and never show the password', async () => {
+    const body = judge();
+    const res = await t.http.post('/api/v1/users').set(w.admin.auth).send(body).expect(201);
+    expect(res.body).toMatchObject({ email: body.email, role: 'JUDGE', courtId: w.courtA, agencyId: null });
+    expect(JSON.stringify(res.body)).not.toContain(body.password);
+    expect(res.body.passwordHash).toBeUndefined();
+    const [row] = await t.db.query(`SELECT password_hash FROM users WHERE id = $1`, [res.body.id]);
+    expect(row.password_hash).toMatch(/^scrypt\$/);
+    await t.http.post('/api/v1/auth/token').send({ email: body.email, password: body.password }).expect(200);
+  });
+
+  it('not by anyone else (403)', async () => {
+    for (const who of ['judgeA', 'clerkA', 'agency1User'] as const) await t.http.post('/api/v1/users').set(w[who].auth).send(judge()).expect(403);
+  });
+
+  it.each([
+    [{ password: 'short' }, 'password'],
+    [{ courtId: undefined }, 'courtId'],
+    [{ role: 'AGENCY', courtId: undefined }, 'agencyId'],
+    [{ role: 'AGENCY' }, 'courtId'],
+    [{ role: 'OWNER' }, 'role'],
+    [{ email: 'not-an-email' }, 'email'],
+    [{ courtId: '00000000-0000-4000-8000-000000000000' }, 'courtId'],
+  ])('refuse %j naming %s', async (change, field) => {
+    const before = await count('users');
+    const res = await t.http.post('/api/v1/users').set(w.admin.auth).send({ ...judge(), ...change }).expect(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    expect(await count('users')).toBe(before);
+  });
+
+  it('refuse a taken email, whatever its case (409)', async () => {
+    const res = await t.http.post('/api/v1/users').set(w.admin.auth).send({ ...judge(), email: w.clerkA.email.toUpperCase() }).expect(409);
+    expect(res.body.errors[0].field).toBe('email');
+  });
+
+  it('can be read by an ADMIN or by themselves only', async () => {
+    await t.http.get(`/api/v1/users/${w.clerkA.id}`).set(w.clerkA.auth).expect(200);
+    await t.http.get(`/api/v1/users/${w.clerkA.id}`).set(w.admin.auth).expect(200);
+    await t.http.get(`/api/v1/users/${w.clerkA.id}`).set(w.judgeA.auth).expect(404);
+  });
+});
