@@ -67,7 +67,10 @@ export class AuditQueryService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Judges and clerks see their court's events; admins see all. Newest first. */
-  async list(actor: Actor, filter: { entityType?: string; entityId?: string; limit: number; cursor?: string }): Promise<Page<AuditEventView>> {
+  async list(
+    actor: Actor,
+    filter: { entityType?: string; entityId?: string; limit: number; cursor?: string },
+  ): Promise<Page<AuditEventView>> {
     const params = new SqlParams();
     const where: string[] = [];
     if (actor.role !== 'ADMIN') where.push(`court_id = ${params.add(actor.courtId)}`);
@@ -117,7 +120,10 @@ export class AuditQueryService {
       }
       if (rows.length < VERIFY_CHUNK) break;
     }
-    const [head] = (await this.dataSource.query(`SELECT seq::text AS seq, hash FROM audit_head WHERE id = 1`)) as Array<{ seq: string; hash: string }>;
+    const [head] = (await this.dataSource.query(`SELECT seq::text AS seq, hash FROM audit_head WHERE id = 1`)) as Array<{
+      seq: string;
+      hash: string;
+    }>;
     // Rows removed from the end would leave the head pointing past the last row.
     if (BigInt(head.seq) !== expectedSeq - 1n || head.hash !== prevHash) return { valid: false, checked };
     return { valid: true, checked };

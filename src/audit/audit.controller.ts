@@ -13,7 +13,9 @@ class AuditQuery extends PageQuery {
   @Matches(/^[a-z][a-z_]{0,39}$/, { message: 'entityType must be lower snake case, such as child or hearing_request' })
   entityType?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsUUID()
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
   entityId?: string;
 }
 

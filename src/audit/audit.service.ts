@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
@@ -80,7 +80,12 @@ export class AuditService implements OnApplicationShutdown {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, MAX_BATCH);
         try {
-          await this.dataSource.transaction((manager) => this.append(manager, batch.map((p) => p.fields)));
+          await this.dataSource.transaction((manager) =>
+            this.append(
+              manager,
+              batch.map((p) => p.fields),
+            ),
+          );
           for (const pending of batch) pending.resolve();
         } catch (error) {
           this.logger.error({ err: error }, 'audit batch failed');

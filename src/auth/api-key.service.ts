@@ -16,7 +16,11 @@ export class ApiKeyService {
   ) {}
 
   /** Creates a key for an agency system. The key itself is returned once and never stored. */
-  async create(actor: Actor, agencyId: string, name: string): Promise<{ id: string; name: string; key: string; agencyId: string; createdAt: Date }> {
+  async create(
+    actor: Actor,
+    agencyId: string,
+    name: string,
+  ): Promise<{ id: string; name: string; key: string; agencyId: string; createdAt: Date }> {
     const generated = generateApiKey();
     const id = randomUUID();
     return this.dataSource.transaction(async (manager) => {
@@ -32,10 +36,9 @@ export class ApiKeyService {
   async authenticate(key: string): Promise<Principal> {
     const prefix = prefixOf(key);
     if (prefix) {
-      const rows = (await this.dataSource.query(
-        `SELECT id, agency_id, key_hash FROM api_keys WHERE prefix = $1 AND revoked_at IS NULL`,
-        [prefix],
-      )) as Array<{ id: string; agency_id: string; key_hash: string }>;
+      const rows = (await this.dataSource.query(`SELECT id, agency_id, key_hash FROM api_keys WHERE prefix = $1 AND revoked_at IS NULL`, [
+        prefix,
+      ])) as Array<{ id: string; agency_id: string; key_hash: string }>;
       const row = rows[0];
       if (row && apiKeyMatches(key, row.key_hash)) {
         return { kind: 'api_key', id: row.id, role: 'AGENCY', courtId: null, agencyId: row.agency_id };

@@ -53,12 +53,24 @@ export class AuthService {
     const user = rows[0];
     if (!user) {
       await verifyPassword(password, await decoyHash());
-      await this.audit.recordNow(null, { action: 'login_failed', outcome: 'failed', entityType: 'session', requestId, details: { reason: 'unknown_email' } });
+      await this.audit.recordNow(null, {
+        action: 'login_failed',
+        outcome: 'failed',
+        entityType: 'session',
+        requestId,
+        details: { reason: 'unknown_email' },
+      });
       throw new Unauthenticated(WRONG, 'InvalidCredentials');
     }
     const actor: Actor = { kind: 'user', id: user.id, role: user.role, courtId: user.court_id, agencyId: user.agency_id, requestId };
     if (user.locked_until && user.locked_until.getTime() > Date.now()) {
-      await this.audit.recordNow(actor, { action: 'login_failed', outcome: 'denied', entityType: 'session', entityId: user.id, details: { reason: 'locked' } });
+      await this.audit.recordNow(actor, {
+        action: 'login_failed',
+        outcome: 'denied',
+        entityType: 'session',
+        entityId: user.id,
+        details: { reason: 'locked' },
+      });
       throw lockedError(user.locked_until);
     }
     if (!(await verifyPassword(password, user.password_hash))) {
@@ -92,7 +104,9 @@ export class AuthService {
     return { accessToken, tokenType: 'Bearer', expiresIn: this.tokens.ttlSeconds, user: toUserView(user) };
   }
 
-  async me(actor: Actor): Promise<UserView | { kind: 'api_key'; id: string; name: string; role: Role; courtId: null; agencyId: string | null }> {
+  async me(
+    actor: Actor,
+  ): Promise<UserView | { kind: 'api_key'; id: string; name: string; role: Role; courtId: null; agencyId: string | null }> {
     if (actor.kind === 'api_key') {
       const rows = (await this.dataSource.query(`SELECT id, name, agency_id FROM api_keys WHERE id = $1`, [actor.id])) as Array<{
         id: string;
@@ -102,7 +116,9 @@ export class AuthService {
       if (!rows[0]) throw new NotFound('API key');
       return { kind: 'api_key', id: rows[0].id, name: rows[0].name, role: 'AGENCY', courtId: null, agencyId: rows[0].agency_id };
     }
-    const rows = (await this.dataSource.query(`SELECT id, email, name, role, court_id, agency_id, created_at FROM users WHERE id = $1`, [actor.id])) as LoginRow[];
+    const rows = (await this.dataSource.query(`SELECT id, email, name, role, court_id, agency_id, created_at FROM users WHERE id = $1`, [
+      actor.id,
+    ])) as LoginRow[];
     if (!rows[0]) throw new Unauthenticated('This user no longer exists.', 'UnknownUser');
     return toUserView(rows[0]);
   }
@@ -110,5 +126,9 @@ export class AuthService {
 
 function lockedError(until: Date): RateLimited {
   const seconds = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
-  return new RateLimited('AccountLocked', `Too many failed logins; this account is locked for ${Math.ceil(seconds / 60)} more minute(s).`, seconds);
+  return new RateLimited(
+    'AccountLocked',
+    `Too many failed logins; this account is locked for ${Math.ceil(seconds / 60)} more minute(s).`,
+    seconds,
+  );
 }

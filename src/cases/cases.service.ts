@@ -120,7 +120,8 @@ export class CasesService {
 
   async get(actor: Actor, id: string): Promise<CaseView> {
     const view = await this.load(actor, id).catch(async (error: unknown) => {
-      if (error instanceof NotFound) await this.audit.recordNow(actor, { action: 'read', outcome: 'not_found', entityType: 'case', entityId: id });
+      if (error instanceof NotFound)
+        await this.audit.recordNow(actor, { action: 'read', outcome: 'not_found', entityType: 'case', entityId: id });
       throw error;
     });
     await this.audit.recordNow(actor, { action: 'read', entityType: 'case', entityId: id, courtId: view.courtId });
@@ -149,7 +150,10 @@ export class CasesService {
 
   private async load(actor: Actor, id: string): Promise<CaseView> {
     const params = new SqlParams();
-    const rows = (await this.dataSource.query(`${CASE_SELECT} WHERE k.id = ${params.add(id)} AND ${caseScope(actor, 'k', params)}`, params.values)) as CaseRow[];
+    const rows = (await this.dataSource.query(
+      `${CASE_SELECT} WHERE k.id = ${params.add(id)} AND ${caseScope(actor, 'k', params)}`,
+      params.values,
+    )) as CaseRow[];
     if (!rows[0]) throw new NotFound('case');
     return toCaseView(rows[0]);
   }

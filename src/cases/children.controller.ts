@@ -36,7 +36,12 @@ export class ChildrenController {
   @Access('AGENCY', 'CLERK')
   @Upload('file', MAX_PHOTO_BYTES)
   @ApiBody({ type: PhotoUploadDto })
-  uploadPhoto(@CurrentActor() actor: Actor, @UuidParam() id: string, @UploadedFile() file: UploadedMultipartFile | undefined, @Body() dto: PhotoUploadDto) {
+  uploadPhoto(
+    @CurrentActor() actor: Actor,
+    @UuidParam() id: string,
+    @UploadedFile() file: UploadedMultipartFile | undefined,
+    @Body() dto: PhotoUploadDto,
+  ) {
     return this.photos.upload(actor, id, file, dto.takenAt);
   }
 

@@ -48,7 +48,10 @@ export class ChildrenService {
   /** Without auditing, for services that audit their own action on the child. */
   async find(actor: Actor, id: string): Promise<ChildView | null> {
     const params = new SqlParams();
-    const rows = (await this.dataSource.query(`${CHILD_SELECT} WHERE c.id = ${params.add(id)} AND ${childScope(actor, 'c', params)}`, params.values)) as ChildRow[];
+    const rows = (await this.dataSource.query(
+      `${CHILD_SELECT} WHERE c.id = ${params.add(id)} AND ${childScope(actor, 'c', params)}`,
+      params.values,
+    )) as ChildRow[];
     return rows[0] ? toChildView(rows[0]) : null;
   }
 
@@ -61,14 +64,22 @@ export class ChildrenService {
     const cleared = fields.filter((key) => dto[key] === null && REQUIRED.has(key));
     if (cleared.length) throw new ValidationFailed(cleared.map((field) => ({ field, message: 'cannot be removed' })));
     if (dto.dateOfBirth) {
-      const [court] = (await this.dataSource.query(`SELECT timezone FROM courts WHERE id = $1`, [child.courtId])) as Array<{ timezone: string }>;
+      const [court] = (await this.dataSource.query(`SELECT timezone FROM courts WHERE id = $1`, [child.courtId])) as Array<{
+        timezone: string;
+      }>;
       if (dto.dateOfBirth > todayIn(court.timezone)) throw ValidationFailed.field('dateOfBirth', 'must not be in the future');
     }
     const params = new SqlParams();
     const sets = fields.map((key) => `${COLUMN_OF[key]} = ${params.add(dto[key])}`);
     await this.dataSource.transaction(async (manager) => {
       await manager.query(`UPDATE children SET ${sets.join(', ')}, updated_at = now() WHERE id = ${params.add(id)}`, params.values);
-      await this.audit.record(manager, actor, { action: 'update', entityType: 'child', entityId: id, courtId: child.courtId, details: { fields } });
+      await this.audit.record(manager, actor, {
+        action: 'update',
+        entityType: 'child',
+        entityId: id,
+        courtId: child.courtId,
+        details: { fields },
+      });
     });
     return (await this.find(actor, id)) as ChildView;
   }

@@ -39,7 +39,13 @@ export class PhotosService {
     await this.storage.put(accepted.sha256, accepted.bytes);
     return this.dataSource.transaction(async (manager) => {
       const photo = await this.insert(manager, actor, childId, accepted, takenAt);
-      await this.audit.record(manager, actor, { action: 'create', entityType: 'photo', entityId: photo.id, courtId: child.courtId, details: { childId } });
+      await this.audit.record(manager, actor, {
+        action: 'create',
+        entityType: 'photo',
+        entityId: photo.id,
+        courtId: child.courtId,
+        details: { childId },
+      });
       return photo;
     });
   }
@@ -51,13 +57,21 @@ export class PhotosService {
       `INSERT INTO photos (id, child_id, taken_at, content_type, sha256, byte_size, uploaded_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [id, childId, takenAt, file.contentType, file.sha256, file.byteSize, actor.id],
     );
-    return { id, childId, takenAt, contentType: file.contentType as PhotoView['contentType'], sha256: file.sha256, byteSize: file.byteSize };
+    return {
+      id,
+      childId,
+      takenAt,
+      contentType: file.contentType as PhotoView['contentType'],
+      sha256: file.sha256,
+      byteSize: file.byteSize,
+    };
   }
 
   async checkTakenAt(courtId: string, dateOfBirth: string, takenAt: Date): Promise<void> {
     if (isInFuture(takenAt)) throw ValidationFailed.field('takenAt', 'must not be in the future');
     const [court] = (await this.dataSource.query(`SELECT timezone FROM courts WHERE id = $1`, [courtId])) as Array<{ timezone: string }>;
-    if (takenAt < startOfDayIn(dateOfBirth, court.timezone)) throw ValidationFailed.field('takenAt', "must not be before the child's birth");
+    if (takenAt < startOfDayIn(dateOfBirth, court.timezone))
+      throw ValidationFailed.field('takenAt', "must not be before the child's birth");
   }
 
   async read(actor: Actor, id: string): Promise<{ photo: PhotoView; bytes: Buffer }> {
@@ -67,16 +81,37 @@ export class PhotosService {
          FROM photos p JOIN children c ON c.id = p.child_id
         WHERE p.id = ${params.add(id)} AND ${childScope(actor, 'c', params)}`,
       params.values,
-    )) as Array<{ id: string; child_id: string; taken_at: Date; content_type: PhotoView['contentType']; sha256: string; byte_size: number; court_id: string }>;
+    )) as Array<{
+      id: string;
+      child_id: string;
+      taken_at: Date;
+      content_type: PhotoView['contentType'];
+      sha256: string;
+      byte_size: number;
+      court_id: string;
+    }>;
     const row = rows[0];
     if (!row) {
       await this.audit.recordNow(actor, { action: 'read', outcome: 'not_found', entityType: 'photo', entityId: id });
       throw new NotFound('photo');
     }
     const bytes = await this.storage.get(row.sha256);
-    await this.audit.recordNow(actor, { action: 'read', entityType: 'photo', entityId: id, courtId: row.court_id, details: { childId: row.child_id } });
+    await this.audit.recordNow(actor, {
+      action: 'read',
+      entityType: 'photo',
+      entityId: id,
+      courtId: row.court_id,
+      details: { childId: row.child_id },
+    });
     return {
-      photo: { id: row.id, childId: row.child_id, takenAt: row.taken_at, contentType: row.content_type, sha256: row.sha256, byteSize: row.byte_size },
+      photo: {
+        id: row.id,
+        childId: row.child_id,
+        takenAt: row.taken_at,
+        contentType: row.content_type,
+        sha256: row.sha256,
+        byteSize: row.byte_size,
+      },
       bytes,
     };
   }

@@ -47,7 +47,8 @@ export class PlacementsService {
     const theCase = await this.findCase(actor, caseId);
     const startedAt = new Date(dto.startedAt);
     if (isInFuture(startedAt)) throw ValidationFailed.field('startedAt', 'must not be in the future');
-    if (startedAt < startOfDayIn(theCase.date_of_birth, theCase.timezone)) throw ValidationFailed.field('startedAt', "must not be before the child's birth");
+    if (startedAt < startOfDayIn(theCase.date_of_birth, theCase.timezone))
+      throw ValidationFailed.field('startedAt', "must not be before the child's birth");
     const agencies = (await this.dataSource.query(`SELECT 1 FROM agencies WHERE id = $1`, [dto.agencyId])) as unknown[];
     if (agencies.length === 0) throw ValidationFailed.field('agencyId', 'no such agency');
 
@@ -80,7 +81,9 @@ export class PlacementsService {
 
   async list(actor: Actor, caseId: string): Promise<PlacementView[]> {
     const theCase = await this.findCase(actor, caseId);
-    const rows = (await this.dataSource.query(`SELECT * FROM placements WHERE case_id = $1 ORDER BY started_at DESC, id`, [caseId])) as PlacementRow[];
+    const rows = (await this.dataSource.query(`SELECT * FROM placements WHERE case_id = $1 ORDER BY started_at DESC, id`, [
+      caseId,
+    ])) as PlacementRow[];
     await this.audit.recordNow(actor, { action: 'list', entityType: 'placement', courtId: theCase.court_id, details: { caseId } });
     return rows.map(toView);
   }

@@ -25,20 +25,50 @@ export const DEMO_LOGINS = [
 ];
 
 const CHILDREN = [
-  { n: 1, docket: 'JC-2026-0101', type: 'DEPENDENCY', first: 'Avery', last: 'Demo', dob: '2010-05-14', agency: ID.agencyWelfare, placement: 'FOSTER_HOME' },
-  { n: 2, docket: 'JC-2026-0102', type: 'DEPENDENCY', first: 'Jordan', last: 'Sample', dob: '2008-12-28', agency: ID.agencyWelfare, placement: 'GROUP_HOME' },
-  { n: 3, docket: 'JD-2026-0201', type: 'DELINQUENCY', first: 'Riley', last: 'Example', dob: '2009-07-02', agency: ID.agencyJustice, placement: 'RESIDENTIAL' },
+  {
+    n: 1,
+    docket: 'JC-2026-0101',
+    type: 'DEPENDENCY',
+    first: 'Avery',
+    last: 'Demo',
+    dob: '2010-05-14',
+    agency: ID.agencyWelfare,
+    placement: 'FOSTER_HOME',
+  },
+  {
+    n: 2,
+    docket: 'JC-2026-0102',
+    type: 'DEPENDENCY',
+    first: 'Jordan',
+    last: 'Sample',
+    dob: '2008-12-28',
+    agency: ID.agencyWelfare,
+    placement: 'GROUP_HOME',
+  },
+  {
+    n: 3,
+    docket: 'JD-2026-0201',
+    type: 'DELINQUENCY',
+    first: 'Riley',
+    last: 'Example',
+    dob: '2009-07-02',
+    agency: ID.agencyJustice,
+    placement: 'RESIDENTIAL',
+  },
 ];
 
 /** Demo data: a Texas court, its judge and clerk, two agencies with a user each, three cases with placements. */
 export async function seedDemo(dataSource: DataSource): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await dataSource.transaction(async (m) => {
-    const [{ exists }] = (await m.query(`SELECT EXISTS (SELECT 1 FROM courts WHERE id = $1) AS exists`, [ID.court])) as Array<{ exists: boolean }>;
+    const [{ exists }] = (await m.query(`SELECT EXISTS (SELECT 1 FROM courts WHERE id = $1) AS exists`, [ID.court])) as Array<{
+      exists: boolean;
+    }>;
     if (exists) return;
-    await m.query(`INSERT INTO courts (id, name, state, county, timezone) VALUES ($1, 'Travis County Juvenile Court (demo)', 'TX', 'Travis', 'America/Chicago')`, [
-      ID.court,
-    ]);
+    await m.query(
+      `INSERT INTO courts (id, name, state, county, timezone) VALUES ($1, 'Travis County Juvenile Court (demo)', 'TX', 'Travis', 'America/Chicago')`,
+      [ID.court],
+    );
     await m.query(
       `INSERT INTO agencies (id, name, kind, state) VALUES
          ($1, 'Department of Family and Protective Services, Region 7 (demo)', 'CHILD_WELFARE', 'TX'),
@@ -81,6 +111,12 @@ export async function seedDemo(dataSource: DataSource): Promise<void> {
         [placementId, caseId, childId, child.agency, child.placement],
       );
     }
-    await new AuditService(dataSource).record(m, null, { action: 'seed', entityType: 'court', entityId: ID.court, courtId: ID.court, details: { demo: true } });
+    await new AuditService(dataSource).record(m, null, {
+      action: 'seed',
+      entityType: 'court',
+      entityId: ID.court,
+      courtId: ID.court,
+      details: { demo: true },
+    });
   });
 }

@@ -102,8 +102,17 @@ export class CourtsService {
          ON CONFLICT (court_id, date) DO NOTHING RETURNING id`,
         [id, courtId, dto.date, dto.name],
       )) as Array<{ id: string }>;
-      if (rows.length === 0) throw new Conflict('ClosureExists', `The court is already closed on ${dto.date}.`, [{ field: 'date', message: 'is already a closure' }]);
-      await this.audit.record(manager, actor, { action: 'create', entityType: 'court_closure', entityId: id, courtId, details: { date: dto.date } });
+      if (rows.length === 0)
+        throw new Conflict('ClosureExists', `The court is already closed on ${dto.date}.`, [
+          { field: 'date', message: 'is already a closure' },
+        ]);
+      await this.audit.record(manager, actor, {
+        action: 'create',
+        entityType: 'court_closure',
+        entityId: id,
+        courtId,
+        details: { date: dto.date },
+      });
       return { id, courtId, date: dto.date, name: dto.name };
     });
   }

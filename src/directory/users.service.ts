@@ -51,9 +51,11 @@ export class UsersService {
 
   async create(actor: Actor | null, dto: CreateUserDto): Promise<UserView> {
     const errors: FieldError[] = [];
-    if ((dto.role === 'JUDGE' || dto.role === 'CLERK') && !dto.courtId) errors.push({ field: 'courtId', message: `is required for ${dto.role}` });
+    if ((dto.role === 'JUDGE' || dto.role === 'CLERK') && !dto.courtId)
+      errors.push({ field: 'courtId', message: `is required for ${dto.role}` });
     if (dto.role === 'AGENCY' && !dto.agencyId) errors.push({ field: 'agencyId', message: 'is required for AGENCY' });
-    if (dto.role !== 'JUDGE' && dto.role !== 'CLERK' && dto.courtId) errors.push({ field: 'courtId', message: `must not be set for ${dto.role}` });
+    if (dto.role !== 'JUDGE' && dto.role !== 'CLERK' && dto.courtId)
+      errors.push({ field: 'courtId', message: `must not be set for ${dto.role}` });
     if (dto.role !== 'AGENCY' && dto.agencyId) errors.push({ field: 'agencyId', message: `must not be set for ${dto.role}` });
     if (errors.length) throw new ValidationFailed(errors);
 
@@ -67,8 +69,15 @@ export class UsersService {
          ON CONFLICT ((lower(email))) DO NOTHING RETURNING ${USER_COLUMNS}`,
         [id, dto.email, dto.name, passwordHash, dto.role, dto.courtId ?? null, dto.agencyId ?? null],
       )) as UserRow[];
-      if (rows.length === 0) throw new Conflict('EmailTaken', 'A user with this email already exists.', [{ field: 'email', message: 'is taken' }]);
-      await this.audit.record(manager, actor, { action: 'create', entityType: 'user', entityId: id, courtId: dto.courtId ?? null, details: { role: dto.role } });
+      if (rows.length === 0)
+        throw new Conflict('EmailTaken', 'A user with this email already exists.', [{ field: 'email', message: 'is taken' }]);
+      await this.audit.record(manager, actor, {
+        action: 'create',
+        entityType: 'user',
+        entityId: id,
+        courtId: dto.courtId ?? null,
+        details: { role: dto.role },
+      });
       return toUserView(rows[0]);
     });
   }

@@ -16,10 +16,9 @@ export class MaintenanceProcessor extends QuietWorkerHost {
 
   async process(job: Job): Promise<{ idempotencyKeys: number; outboxRows: number }> {
     if (job.name !== MAINTENANCE_JOB) throw new Error(`unknown maintenance job ${job.name}`);
-    const [, idempotencyKeys] = (await this.dataSource.query(`DELETE FROM idempotency_keys WHERE created_at < now() - interval '24 hours'`)) as [
-      unknown,
-      number,
-    ];
+    const [, idempotencyKeys] = (await this.dataSource.query(
+      `DELETE FROM idempotency_keys WHERE created_at < now() - interval '24 hours'`,
+    )) as [unknown, number];
     const [, outboxRows] = (await this.dataSource.query(
       `DELETE FROM outbox WHERE published_at IS NOT NULL AND published_at < now() - interval '7 days'`,
     )) as [unknown, number];

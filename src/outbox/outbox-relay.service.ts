@@ -47,7 +47,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     // Its own producer connection that fails at once while Redis is away, instead of queueing in memory.
     const connection = { ...redisOptions(this.config.redisUrl), enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000 };
     for (const name of ALL_QUEUES) {
-      const queue = new Queue(name, { connection, prefix: this.config.queuePrefix, skipWaitingForReady: true, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+      const queue = new Queue(name, {
+        connection,
+        prefix: this.config.queuePrefix,
+        skipWaitingForReady: true,
+        defaultJobOptions: DEFAULT_JOB_OPTIONS,
+      });
       logRedisErrors(`Relay:${name}`, queue);
       this.queues.set(name, queue);
     }
@@ -102,7 +107,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       for (const row of rows) {
         const queue = this.queues.get(row.queue);
         if (!queue) {
-          await manager.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [row.id, `unknown queue ${row.queue}`]);
+          await manager.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [
+            row.id,
+            `unknown queue ${row.queue}`,
+          ]);
           continue;
         }
         try {
@@ -112,7 +120,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           // Redis is away: leave this and later rows for the next pass.
           if (!this.redisDown) this.logger.warn({ err: error }, 'cannot reach Redis; outbox rows will wait');
           this.redisDown = true;
-          await manager.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [row.id, String((error as Error).message).slice(0, 500)]);
+          await manager.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [
+            row.id,
+            String((error as Error).message).slice(0, 500),
+          ]);
           break;
         }
       }

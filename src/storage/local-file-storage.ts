@@ -13,7 +13,13 @@ export class LocalFileStorage extends FileStorage {
 
   async put(sha256: string, bytes: Buffer): Promise<void> {
     const path = this.pathOf(sha256);
-    if (await stat(path).then(() => true, () => false)) return;
+    if (
+      await stat(path).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
     await mkdir(join(this.root, sha256.slice(0, 2)), { recursive: true, mode: 0o700 });
     // Write then rename, so a crash never leaves a half-written file under the final name.
     const temporary = `${path}.${randomUUID()}.tmp`;

@@ -9,11 +9,6 @@ import { JobSchedulers, RECURRING_JOBS, type RecurringJob } from './job-schedule
  * all-in-one entry points, never by `api`, so API replicas only serve HTTP.
  */
 @Module({
-  providers: [
-    OutboxRelay,
-    MaintenanceProcessor,
-    JobSchedulers,
-    { provide: RECURRING_JOBS, useFactory: (): RecurringJob[] => [] },
-  ],
+  providers: [OutboxRelay, MaintenanceProcessor, JobSchedulers, { provide: RECURRING_JOBS, useFactory: (): RecurringJob[] => [] }],
 })
 export class WorkerModule {}

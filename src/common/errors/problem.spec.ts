@@ -35,6 +35,9 @@ describe('toProblem', () => {
   });
 
   it('says nothing about unknown errors', () => {
-    expect(toProblem(new Error('connection string postgres://secret'))).toMatchObject({ status: 500, detail: 'The server could not complete the request.' });
+    expect(toProblem(new Error('connection string postgres://secret'))).toMatchObject({
+      status: 500,
+      detail: 'The server could not complete the request.',
+    });
   });
 });

@@ -89,7 +89,7 @@ export function toProblem(error: unknown): Problem {
       typeof response === 'string'
         ? response
         : Array.isArray((response as { message?: unknown }).message)
-          ? ((response as { message: string[] }).message.join('; '))
+          ? (response as { message: string[] }).message.join('; ')
           : String((response as { message?: unknown }).message ?? error.message);
     if (status === HttpStatus.NOT_FOUND && /^Cannot /.test(message)) return make(status, 'NoSuchRoute', 'No such route.');
     if (status === HttpStatus.BAD_REQUEST && /JSON/i.test(message)) return make(status, 'MalformedJson', 'The body is not valid JSON.');
@@ -109,7 +109,8 @@ export function toProblem(error: unknown): Problem {
     // Other Fastify client errors (malformed JSON from the parser, etc.).
     const status = maybe.statusCode;
     const message = String(maybe.message ?? '');
-    if (status === 400 && (maybe instanceof SyntaxError || /JSON/i.test(message))) return make(status, 'MalformedJson', 'The body is not valid JSON.');
+    if (status === 400 && (maybe instanceof SyntaxError || /JSON/i.test(message)))
+      return make(status, 'MalformedJson', 'The body is not valid JSON.');
     return make(status, httpCode(status), message);
   }
   return make(500, 'InternalError', 'The server could not complete the request.');

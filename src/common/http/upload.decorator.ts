@@ -11,7 +11,10 @@ import { IDEMPOTENCY_DEFERRED, UploadIdempotencyInterceptor } from '../idempoten
 export function Upload(field: string, maxBytes: number): MethodDecorator {
   return applyDecorators(
     SetMetadata(IDEMPOTENCY_DEFERRED, true),
-    UseInterceptors(FileInterceptor(field, { limits: { fileSize: maxBytes, files: 1, fields: 50, fieldSize: 64 * 1024 } }), UploadIdempotencyInterceptor),
+    UseInterceptors(
+      FileInterceptor(field, { limits: { fileSize: maxBytes, files: 1, fields: 50, fieldSize: 64 * 1024 } }),
+      UploadIdempotencyInterceptor,
+    ),
     ApiConsumes('multipart/form-data', 'application/json'),
   );
 }

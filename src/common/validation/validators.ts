@@ -40,7 +40,12 @@ export const IsInstant = (options?: ValidationOptions) =>
   simple('isInstant', isInstant, 'must be an ISO-8601 instant with Z or an offset, e.g. 2026-03-01T22:15:00-06:00', options);
 
 export const IsIanaTimeZone = (options?: ValidationOptions) =>
-  simple('isIanaTimeZone', (v) => typeof v === 'string' && v.includes('/') && IANAZone.isValidZone(v), 'must be an IANA time zone such as America/Chicago', options);
+  simple(
+    'isIanaTimeZone',
+    (v) => typeof v === 'string' && v.includes('/') && IANAZone.isValidZone(v),
+    'must be an IANA time zone such as America/Chicago',
+    options,
+  );
 
 /** A two-letter US state or territory code known to the holiday calendar. */
 export const IsUsState = (options?: ValidationOptions) =>

@@ -9,7 +9,10 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 
 export class CreateCourtDto {
   @ApiProperty({ example: 'Travis County Juvenile Court' })
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   name: string;
 
   @ApiProperty({ example: 'TX', description: 'Two-letter US state code' })
@@ -17,7 +20,10 @@ export class CreateCourtDto {
   state: string;
 
   @ApiProperty({ example: 'Travis' })
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(100)
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   county: string;
 
   @ApiProperty({ example: 'America/Chicago', description: 'IANA time zone; court days are counted in it' })
@@ -31,13 +37,19 @@ export class CreateClosureDto {
   date: string;
 
   @ApiProperty({ example: 'Court closed for Christmas Eve' })
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   name: string;
 }
 
 export class CreateAgencyDto {
   @ApiProperty({ example: 'Department of Family and Protective Services, Region 7' })
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   name: string;
 
   @ApiProperty({ enum: AGENCY_KINDS })
@@ -51,21 +63,31 @@ export class CreateAgencyDto {
 
 export class CreateApiKeyDto {
   @ApiProperty({ example: 'Case-management system' })
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(100)
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   name: string;
 }
 
 export class CreateUserDto {
   @ApiProperty({ example: 'clerk@court.example' })
-  @Transform(trim) @IsEmail() @MaxLength(254)
+  @Transform(trim)
+  @IsEmail()
+  @MaxLength(254)
   email: string;
 
   @ApiProperty({ example: 'Dana Clerk' })
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   name: string;
 
   @ApiProperty({ minLength: 12, writeOnly: true })
-  @IsString() @MinLength(12) @MaxLength(200)
+  @IsString()
+  @MinLength(12)
+  @MaxLength(200)
   password: string;
 
   @ApiProperty({ enum: ROLES })
@@ -73,10 +95,12 @@ export class CreateUserDto {
   role: Role;
 
   @ApiPropertyOptional({ description: 'Required for JUDGE and CLERK' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   courtId?: string;
 
   @ApiPropertyOptional({ description: 'Required for AGENCY' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   agencyId?: string;
 }

@@ -1,0 +1,35 @@
+# syntax=docker/dockerfile:1.7
+# Multi-stage: build with the dev toolchain, run with production dependencies only, as a non-root user.
+
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+# No install scripts: nothing the runtime needs builds native code.
+RUN npm ci --ignore-scripts --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json nest-cli.json ./
+COPY scripts ./scripts
+COPY migrations ./migrations
+COPY src ./src
+RUN npm run build && npm prune --omit=dev --ignore-scripts
+
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production \
+    PORT=3000 \
+    DATA_DIR=/app/data \
+    STORAGE_DIR=/app/data/files
+WORKDIR /app
+RUN groupadd --system --gid 10001 cmfc \
+ && useradd --system --uid 10001 --gid cmfc --home-dir /app --shell /usr/sbin/nologin cmfc \
+ && mkdir -p /app/data/files && chown -R cmfc:cmfc /app/data
+COPY --from=build --chown=root:root /app/node_modules ./node_modules
+COPY --from=build --chown=root:root /app/dist ./dist
+COPY --chown=root:root package.json ./
+COPY --chown=root:root templates ./templates
+USER cmfc
+EXPOSE 3000
+VOLUME ["/app/data"]
+HEALTHCHECK --interval=15s --timeout=3s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"]
+# `api` serves HTTP only; `worker` runs the background jobs; no argument runs both.
+ENTRYPOINT ["node", "dist/main.js"]
+CMD ["api"]

@@ -1,0 +1,78 @@
+// Shared helpers for the benchmarks: a throwaway database, the built service
+// started as a child process, and RSS sampling. Run `npm run build` first.
+import { spawn, execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+
+export const SERVER = process.env.BENCH_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
+
+export async function freshDatabase(name) {
+  const client = new pg.Client({ connectionString: `${SERVER}/postgres` });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  return `${SERVER}/${name}`;
+}
+
+export function serviceEnv(databaseUrl, extra = {}) {
+  return {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+    QUEUE_PREFIX: `bench-${process.pid}`,
+    DATA_DIR: `/tmp/cmfc-bench-${process.pid}`,
+    LOG_LEVEL: 'warn',
+    PORT: process.env.BENCH_PORT ?? '3900',
+    ...extra,
+  };
+}
+
+export function seedDemo(env) {
+  execFileSync(process.execPath, ['dist/main.js', 'seed-demo'], { env, stdio: 'inherit' });
+}
+
+export async function startService(env, role = 'api') {
+  const child = spawn(process.execPath, ['dist/main.js', role], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const base = `http://127.0.0.1:${env.PORT}`;
+  for (let i = 0; i < 120; i += 1) {
+    try {
+      if ((await fetch(`${base}/health`)).ok) return { child, base };
+    } catch {
+      // starting
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  child.kill();
+  throw new Error('service did not start');
+}
+
+export function rssSampler(pid) {
+  let peak = 0;
+  const read = () => {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    if (match) peak = Math.max(peak, Number(match[1]) * 1024);
+  };
+  const timer = setInterval(read, 200);
+  return {
+    stop() {
+      clearInterval(timer);
+      read();
+      return peak;
+    },
+  };
+}
+
+export async function login(base, email, password) {
+  const res = await fetch(`${base}/api/v1/auth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!res.ok) throw new Error(`login failed: ${res.status}`);
+  return (await res.json()).accessToken;
+}
+
+export const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
