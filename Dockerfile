@@ -4,8 +4,9 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-# No install scripts: nothing the runtime needs builds native code.
-RUN npm ci --ignore-scripts --no-audit --no-fund
+# No install scripts: nothing the runtime needs builds native code. (`npm install` only if the lock
+# file, written against a mirror without other platforms' optional binaries, is refused by `npm ci`.)
+RUN npm ci --ignore-scripts --no-audit --no-fund || npm install --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY scripts ./scripts
 COPY migrations ./migrations

@@ -138,8 +138,9 @@ async function shutdown(code) {
 
 async function main() {
   if (!existsSync(join(root, 'node_modules', '.package-lock.json'))) {
-    step('Installing dependencies (npm ci)');
-    run('npm ci --no-audit --no-fund');
+    step('Installing dependencies');
+    // `npm install` when a registry mirror leaves other platforms' optional binaries out of the lock file.
+    run('npm ci --no-audit --no-fund || npm install --no-audit --no-fund');
   }
   step('Building');
   run('npm run build --silent');

@@ -39,7 +39,13 @@ export async function createHttpApp(config: AppConfig, role: Exclude<ProcessRole
   await app.register(helmet, {
     // The API serves JSON, PDFs and images; the Swagger UI at /docs needs inline scripts and styles.
     contentSecurityPolicy: {
-      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], upgradeInsecureRequests: null },
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        upgradeInsecureRequests: null,
+      },
     },
   });
   // Only routes that ask for it (`@RouteConfig({ rateLimit: {} })`, i.e. /auth/token) are limited.
@@ -53,7 +59,11 @@ export async function createHttpApp(config: AppConfig, role: Exclude<ProcessRole
     nameSpace: `${config.queuePrefix}:login-rate:`,
     skipOnError: true,
     errorResponseBuilder: (_request, context) =>
-      new RateLimited('TooManyLoginAttempts', `Too many login attempts from this address; retry in ${context.after}.`, Math.ceil(context.ttl / 1000)),
+      new RateLimited(
+        'TooManyLoginAttempts',
+        `Too many login attempts from this address; retry in ${context.after}.`,
+        Math.ceil(context.ttl / 1000),
+      ),
   });
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);

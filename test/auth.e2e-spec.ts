@@ -16,7 +16,11 @@ const login = (email: string, password: string) => t.http.post('/api/v1/auth/tok
 describe('POST /auth/token', () => {
   it('creates the first ADMIN from ADMIN_EMAIL / ADMIN_PASSWORD and logs them in', async () => {
     const res = await login(ADMIN_EMAIL, ADMIN_PASSWORD).expect(200);
-    expect(res.body).toMatchObject({ tokenType: 'Bearer', expiresIn: 3600, user: { email: ADMIN_EMAIL, role: 'ADMIN', courtId: null, agencyId: null } });
+    expect(res.body).toMatchObject({
+      tokenType: 'Bearer',
+      expiresIn: 3600,
+      user: { email: ADMIN_EMAIL, role: 'ADMIN', courtId: null, agencyId: null },
+    });
     expect(res.body.user.password).toBeUndefined();
     expect(res.body.user.passwordHash).toBeUndefined();
     const claims = jwt.decode(res.body.accessToken, { complete: true }) as jwt.Jwt;
@@ -38,7 +42,10 @@ describe('POST /auth/token', () => {
   });
 
   it('refuses wrong types with 400 naming the field', async () => {
-    const res = await t.http.post('/api/v1/auth/token').send({ email: 42, password: ['x'] }).expect(400);
+    const res = await t.http
+      .post('/api/v1/auth/token')
+      .send({ email: 42, password: ['x'] })
+      .expect(400);
     expect(res.body.errors.some((e: { field: string }) => e.field === 'email')).toBe(true);
     expect(res.body.errors.some((e: { field: string }) => e.field === 'password')).toBe(true);
   });
@@ -59,7 +66,10 @@ describe('POST /auth/token', () => {
   it('audits logins, failed or not', async () => {
     await login(w.agency1User.email, PASSWORD).expect(200);
     await login(w.agency1User.email, 'nope-nope-nope').expect(401);
-    const rows = await t.db.query(`SELECT action, outcome FROM audit_events WHERE entity_type = 'session' AND entity_id = $1 ORDER BY seq`, [w.agency1User.id]);
+    const rows = await t.db.query(
+      `SELECT action, outcome FROM audit_events WHERE entity_type = 'session' AND entity_id = $1 ORDER BY seq`,
+      [w.agency1User.id],
+    );
     expect(rows).toEqual([
       { action: 'login', outcome: 'success' },
       { action: 'login_failed', outcome: 'failed' },
@@ -77,7 +87,12 @@ describe('GET /auth/me', () => {
     const secret = t.config.jwtSecret;
     const claims = { sub: w.clerkA.id, role: 'ADMIN', courtId: null, agencyId: null };
     const tokens = [
-      jwt.sign(claims, 'another-secret-that-is-long-enough-000000', { algorithm: 'HS256', issuer: 'cmfc-court', audience: 'cmfc-court-api', expiresIn: 60 }),
+      jwt.sign(claims, 'another-secret-that-is-long-enough-000000', {
+        algorithm: 'HS256',
+        issuer: 'cmfc-court',
+        audience: 'cmfc-court-api',
+        expiresIn: 60,
+      }),
       jwt.sign(claims, secret, { algorithm: 'HS256', issuer: 'cmfc-court', audience: 'cmfc-court-api', expiresIn: -10 }),
       jwt.sign(claims, secret, { algorithm: 'HS256', issuer: 'cmfc-court', audience: 'someone-else', expiresIn: 60 }),
       jwt.sign(claims, secret, { algorithm: 'HS384', issuer: 'cmfc-court', audience: 'cmfc-court-api', expiresIn: 60 }),
@@ -107,7 +122,10 @@ describe('API keys for agency systems', () => {
     expect(me.body).toMatchObject({ kind: 'api_key', role: 'AGENCY', agencyId: w.agency1 });
     await t.http.get(`/api/v1/children/${w.caseA.childId}`).set('X-API-Key', key).expect(200);
     await t.http.get(`/api/v1/children/${w.caseB.childId}`).set('X-API-Key', key).expect(404);
-    await t.http.get('/api/v1/auth/me').set('X-API-Key', `${key.slice(0, -2)}xx`).expect(401);
+    await t.http
+      .get('/api/v1/auth/me')
+      .set('X-API-Key', `${key.slice(0, -2)}xx`)
+      .expect(401);
     await t.http.post('/api/v1/courts').set('X-API-Key', key).send({}).expect(403);
   });
 });
@@ -120,7 +138,8 @@ describe('rapid /auth/token calls from one address', () => {
   afterAll(() => limited?.close());
 
   it('get 429 with Retry-After once the limit is passed', async () => {
-    for (let i = 0; i < 3; i += 1) await limited.http.post('/api/v1/auth/token').send({ email: 'x@y.z', password: 'whatever-123' }).expect(401);
+    for (let i = 0; i < 3; i += 1)
+      await limited.http.post('/api/v1/auth/token').send({ email: 'x@y.z', password: 'whatever-123' }).expect(401);
     const res = await limited.http.post('/api/v1/auth/token').send({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }).expect(429);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.headers['retry-after']).toBeDefined();

@@ -26,13 +26,24 @@ const newCase = (docketNumber: string, overrides: Record<string, unknown> = {}) 
 
 describe('POST /cases', () => {
   it.each(['clerkA', 'judgeA', 'admin'] as const)('creates a case with its child as %s', async (who) => {
-    const res = await t.http.post('/api/v1/cases').set(w[who].auth).send(newCase(`C-${who}`)).expect(201);
+    const res = await t.http
+      .post('/api/v1/cases')
+      .set(w[who].auth)
+      .send(newCase(`C-${who}`))
+      .expect(201);
     expect(res.body).toMatchObject({
       courtId: w.courtA,
       docketNumber: `C-${who}`,
       caseType: 'DEPENDENCY',
       judgeId: w.judgeA.id,
-      child: { id: expect.any(String), firstName: 'Jamie', dateOfBirth: '2011-04-17', identifyingMarks: ['butterfly tattoo on left wrist'], currentPlacement: null, latestPhoto: null },
+      child: {
+        id: expect.any(String),
+        firstName: 'Jamie',
+        dateOfBirth: '2011-04-17',
+        identifyingMarks: ['butterfly tattoo on left wrist'],
+        currentPlacement: null,
+        latestPhoto: null,
+      },
     });
   });
 
@@ -49,7 +60,11 @@ describe('POST /cases', () => {
     const res = await t.http.post('/api/v1/cases').set(w.clerkA.auth).send(newCase('DUP-1')).expect(409);
     expect(res.body.errors[0].field).toBe('docketNumber');
     expect(await count('children')).toBe(before);
-    await t.http.post('/api/v1/cases').set(w.clerkB.auth).send(newCase('DUP-1', { courtId: w.courtB, judgeId: w.judgeB.id })).expect(201);
+    await t.http
+      .post('/api/v1/cases')
+      .set(w.clerkB.auth)
+      .send(newCase('DUP-1', { courtId: w.courtB, judgeId: w.judgeB.id }))
+      .expect(201);
   });
 
   it.each([
@@ -72,9 +87,17 @@ describe('POST /cases', () => {
   });
 
   it('refuses a judge who is not a judge of the court (400)', async () => {
-    const res = await t.http.post('/api/v1/cases').set(w.clerkA.auth).send(newCase('BAD-2', { judgeId: w.judgeB.id })).expect(400);
+    const res = await t.http
+      .post('/api/v1/cases')
+      .set(w.clerkA.auth)
+      .send(newCase('BAD-2', { judgeId: w.judgeB.id }))
+      .expect(400);
     expect(res.body.errors[0].field).toBe('judgeId');
-    await t.http.post('/api/v1/cases').set(w.clerkA.auth).send(newCase('BAD-3', { judgeId: w.clerkA.id })).expect(400);
+    await t.http
+      .post('/api/v1/cases')
+      .set(w.clerkA.auth)
+      .send(newCase('BAD-3', { judgeId: w.clerkA.id }))
+      .expect(400);
   });
 });
 
@@ -83,7 +106,10 @@ describe('GET /cases and /cases/:id', () => {
     const res = await t.http.get(`/api/v1/cases/${w.caseA.id}`).set(w.judgeA.auth).expect(200);
     expect(res.body.child.currentPlacement).toMatchObject({ agencyId: w.agency1, placementType: 'FOSTER_HOME' });
     await t.http.get(`/api/v1/cases/${w.caseA.id}`).set(w.agency1User.auth).expect(200);
-    const audit = await t.db.query(`SELECT actor_id, action, outcome FROM audit_events WHERE entity_type = 'case' AND entity_id = $1 AND action = 'read'`, [w.caseA.id]);
+    const audit = await t.db.query(
+      `SELECT actor_id, action, outcome FROM audit_events WHERE entity_type = 'case' AND entity_id = $1 AND action = 'read'`,
+      [w.caseA.id],
+    );
     expect(audit).toEqual(
       expect.arrayContaining([
         { actor_id: w.judgeA.id, action: 'read', outcome: 'success' },
@@ -95,7 +121,9 @@ describe('GET /cases and /cases/:id', () => {
   it('answers 404 to another court and to an agency with no placement, and audits the miss', async () => {
     await t.http.get(`/api/v1/cases/${w.caseA.id}`).set(w.clerkB.auth).expect(404);
     await t.http.get(`/api/v1/cases/${w.caseA.id}`).set(w.agency2User.auth).expect(404);
-    const misses = await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE entity_id = $1 AND outcome = 'not_found'`, [w.caseA.id]);
+    const misses = await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE entity_id = $1 AND outcome = 'not_found'`, [
+      w.caseA.id,
+    ]);
     expect(misses[0].n).toBe(2);
   });
 
@@ -115,9 +143,19 @@ describe('placements', () => {
     const res = await t.http
       .post(`/api/v1/cases/${c.id}/placements`)
       .set(w.clerkA.auth)
-      .send({ agencyId: w.agency3, placementType: 'GROUP_HOME', startedAt: '2026-06-01T10:00:00-05:00', caseworkerEmail: 'cw@agency.example' })
+      .send({
+        agencyId: w.agency3,
+        placementType: 'GROUP_HOME',
+        startedAt: '2026-06-01T10:00:00-05:00',
+        caseworkerEmail: 'cw@agency.example',
+      })
       .expect(201);
-    expect(res.body).toMatchObject({ agencyId: w.agency3, placementType: 'GROUP_HOME', endedAt: null, startedAt: '2026-06-01T15:00:00.000Z' });
+    expect(res.body).toMatchObject({
+      agencyId: w.agency3,
+      placementType: 'GROUP_HOME',
+      endedAt: null,
+      startedAt: '2026-06-01T15:00:00.000Z',
+    });
     const list = await t.http.get(`/api/v1/cases/${c.id}/placements`).set(w.clerkA.auth).expect(200);
     expect(list.body).toHaveLength(2);
     expect(list.body[1]).toMatchObject({ agencyId: w.agency1, endedAt: '2026-06-01T15:00:00.000Z' });
@@ -156,9 +194,10 @@ describe('children', () => {
     const res = await t.http.get(`/api/v1/children/${w.caseA.childId}`).set(w.clerkA.auth).expect(200);
     expect(res.body).toMatchObject({ id: w.caseA.childId, caseId: w.caseA.id, currentPlacement: { agencyId: w.agency1 } });
     expect(res.body).toHaveProperty('latestPhoto');
-    const [row] = await t.db.query(`SELECT actor_role, court_id FROM audit_events WHERE entity_type = 'child' AND entity_id = $1 AND action = 'read' ORDER BY seq DESC LIMIT 1`, [
-      w.caseA.childId,
-    ]);
+    const [row] = await t.db.query(
+      `SELECT actor_role, court_id FROM audit_events WHERE entity_type = 'child' AND entity_id = $1 AND action = 'read' ORDER BY seq DESC LIMIT 1`,
+      [w.caseA.childId],
+    );
     expect(row).toEqual({ actor_role: 'CLERK', court_id: w.courtA });
   });
 
@@ -170,11 +209,16 @@ describe('children', () => {
   });
 
   it('PATCH updates by the court or the current agency, audited with the field names only', async () => {
-    const res = await t.http.patch(`/api/v1/children/${w.caseA.childId}`).set(w.agency1User.auth).send({ heightInches: 62.5, identifyingMarks: ['rose tattoo'] }).expect(200);
+    const res = await t.http
+      .patch(`/api/v1/children/${w.caseA.childId}`)
+      .set(w.agency1User.auth)
+      .send({ heightInches: 62.5, identifyingMarks: ['rose tattoo'] })
+      .expect(200);
     expect(res.body).toMatchObject({ heightInches: 62.5, identifyingMarks: ['rose tattoo'] });
-    const [audit] = await t.db.query(`SELECT details FROM audit_events WHERE entity_type = 'child' AND entity_id = $1 AND action = 'update' ORDER BY seq DESC LIMIT 1`, [
-      w.caseA.childId,
-    ]);
+    const [audit] = await t.db.query(
+      `SELECT details FROM audit_events WHERE entity_type = 'child' AND entity_id = $1 AND action = 'update' ORDER BY seq DESC LIMIT 1`,
+      [w.caseA.childId],
+    );
     expect(audit.details).toEqual({ fields: ['heightInches', 'identifyingMarks'] });
     expect(JSON.stringify(audit.details)).not.toContain('rose');
   });
@@ -196,19 +240,29 @@ describe('children', () => {
 });
 
 describe('photos', () => {
-  const upload = (childId: string, who: { auth: Record<string, string> }, file: Buffer, name: string, takenAt = '2026-02-20T15:00:00-06:00') =>
-    t.http.post(`/api/v1/children/${childId}/photos`).set(who.auth).field('takenAt', takenAt).attach('file', file, name);
+  const upload = (
+    childId: string,
+    who: { auth: Record<string, string> },
+    file: Buffer,
+    name: string,
+    takenAt = '2026-02-20T15:00:00-06:00',
+  ) => t.http.post(`/api/v1/children/${childId}/photos`).set(who.auth).field('takenAt', takenAt).attach('file', file, name);
 
   it('strips GPS and other metadata from a JPEG and answers the hash and size of the stored bytes', async () => {
     const original = fixture('gps.jpg');
     const res = await upload(w.caseA.childId, w.agency1User, original, 'IMG_0001.jpg').expect(201);
     expect(res.body).toMatchObject({ childId: w.caseA.childId, contentType: 'image/jpeg', takenAt: '2026-02-20T21:00:00.000Z' });
     expect(res.body.byteSize).toBeLessThan(original.length);
-    const served = await t.http.get(`/api/v1/photos/${res.body.id}`).set(w.clerkA.auth).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const served = await t.http
+      .get(`/api/v1/photos/${res.body.id}`)
+      .set(w.clerkA.auth)
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     const bytes = served.body as Buffer;
     expect(served.headers['content-type']).toBe('image/jpeg');
     expect(served.headers['cache-control']).toBe('private, no-store');
@@ -236,7 +290,11 @@ describe('photos', () => {
     const text = await upload(w.caseA.childId, w.clerkA, fixture('not-an-image.jpg'), 'photo.jpg').expect(415);
     expect(text.headers['content-type']).toMatch(/problem\+json/);
     expect(text.body.errors[0].field).toBe('file');
-    const missing = await t.http.post(`/api/v1/children/${w.caseA.childId}/photos`).set(w.clerkA.auth).field('takenAt', '2026-02-20T15:00:00Z').expect(400);
+    const missing = await t.http
+      .post(`/api/v1/children/${w.caseA.childId}/photos`)
+      .set(w.clerkA.auth)
+      .field('takenAt', '2026-02-20T15:00:00Z')
+      .expect(400);
     expect(missing.body.errors[0].field).toBe('file');
     await upload(w.caseA.childId, w.clerkA, fixture('plain.jpg'), 'a.jpg', '2099-01-01T00:00:00Z').expect(400);
     await upload(w.caseA.childId, w.clerkA, fixture('plain.jpg'), 'a.jpg', '2000-01-01T00:00:00Z').expect(400);
@@ -258,7 +316,10 @@ describe('photos', () => {
     await t.http.get(`/api/v1/photos/${res.body.id}`).set(w.clerkA.auth).expect(404);
     await t.http.get(`/api/v1/photos/${res.body.id}`).set(w.agency1User.auth).expect(404);
     await t.http.get(`/api/v1/photos/${res.body.id}`).set(w.agency2User.auth).expect(200);
-    const reads = await t.db.query(`SELECT outcome FROM audit_events WHERE entity_type = 'photo' AND entity_id = $1 AND action = 'read' ORDER BY seq`, [res.body.id]);
+    const reads = await t.db.query(
+      `SELECT outcome FROM audit_events WHERE entity_type = 'photo' AND entity_id = $1 AND action = 'read' ORDER BY seq`,
+      [res.body.id],
+    );
     expect(reads.map((r: { outcome: string }) => r.outcome)).toEqual(['not_found', 'not_found', 'success']);
   });
 

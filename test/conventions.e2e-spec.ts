@@ -28,7 +28,12 @@ describe('errors are problem+json', () => {
   it('for unknown routes', async () => {
     const res = await t.http.get('/api/v1/no-such-thing').set(w.clerkA.auth).expect(404);
     isProblem(res);
-    expect(res.body).toMatchObject({ status: 404, title: 'Not Found', type: expect.stringMatching(/^urn:/), instance: '/api/v1/no-such-thing' });
+    expect(res.body).toMatchObject({
+      status: 404,
+      title: 'Not Found',
+      type: expect.stringMatching(/^urn:/),
+      instance: '/api/v1/no-such-thing',
+    });
   });
 
   it('for malformed JSON', async () => {
@@ -115,8 +120,18 @@ describe('Idempotency-Key', () => {
   });
 
   it('is scoped to the caller', async () => {
-    await t.http.post(`/api/v1/courts/${w.courtA}/closures`).set(w.clerkA.auth).set('Idempotency-Key', 'shared').send({ date: '2026-12-24', name: 'Eve' }).expect(201);
-    await t.http.post(`/api/v1/courts/${w.courtB}/closures`).set(w.clerkB.auth).set('Idempotency-Key', 'shared').send({ date: '2026-12-24', name: 'Eve' }).expect(201);
+    await t.http
+      .post(`/api/v1/courts/${w.courtA}/closures`)
+      .set(w.clerkA.auth)
+      .set('Idempotency-Key', 'shared')
+      .send({ date: '2026-12-24', name: 'Eve' })
+      .expect(201);
+    await t.http
+      .post(`/api/v1/courts/${w.courtB}/closures`)
+      .set(w.clerkB.auth)
+      .set('Idempotency-Key', 'shared')
+      .send({ date: '2026-12-24', name: 'Eve' })
+      .expect(201);
   });
 
   it('refuses a key whose first request is still running (409)', async () => {
@@ -129,8 +144,18 @@ describe('Idempotency-Key', () => {
   });
 
   it('forgets a failed first attempt so it can be retried with the same key', async () => {
-    await t.http.post('/api/v1/courts').set(w.admin.auth).set('Idempotency-Key', 'k-3').send({ ...court, timezone: 'Mars/Base' }).expect(400);
-    await t.http.post('/api/v1/courts').set(w.admin.auth).set('Idempotency-Key', 'k-3').send({ ...court, name: 'Retried Court' }).expect(201);
+    await t.http
+      .post('/api/v1/courts')
+      .set(w.admin.auth)
+      .set('Idempotency-Key', 'k-3')
+      .send({ ...court, timezone: 'Mars/Base' })
+      .expect(400);
+    await t.http
+      .post('/api/v1/courts')
+      .set(w.admin.auth)
+      .set('Idempotency-Key', 'k-3')
+      .send({ ...court, name: 'Retried Court' })
+      .expect(201);
   });
 
   it('refuses a malformed key', async () => {

@@ -41,7 +41,11 @@ describe('courts', () => {
     [{ county: 42 }, 'county'],
   ])('refuses %j naming %s', async (change, field) => {
     const before = await count('courts');
-    const res = await t.http.post('/api/v1/courts').set(w.admin.auth).send({ ...court, ...change }).expect(400);
+    const res = await t.http
+      .post('/api/v1/courts')
+      .set(w.admin.auth)
+      .send({ ...court, ...change })
+      .expect(400);
     expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     expect(await count('courts')).toBe(before);
   });
@@ -65,7 +69,11 @@ describe('courts', () => {
 
 describe('court closures', () => {
   it('are added by a clerk of the court or an ADMIN', async () => {
-    const res = await t.http.post(`/api/v1/courts/${w.courtA}/closures`).set(w.clerkA.auth).send({ date: '2026-12-26', name: 'Day after Christmas' }).expect(201);
+    const res = await t.http
+      .post(`/api/v1/courts/${w.courtA}/closures`)
+      .set(w.clerkA.auth)
+      .send({ date: '2026-12-26', name: 'Day after Christmas' })
+      .expect(201);
     expect(res.body).toMatchObject({ courtId: w.courtA, date: '2026-12-26', name: 'Day after Christmas' });
     await t.http.post(`/api/v1/courts/${w.courtA}/closures`).set(w.admin.auth).send({ date: '2027-01-02', name: 'Closed' }).expect(201);
     const list = await t.http.get(`/api/v1/courts/${w.courtA}/closures`).set(w.judgeA.auth).expect(200);
@@ -83,14 +91,22 @@ describe('court closures', () => {
       const res = await t.http.post(`/api/v1/courts/${w.courtA}/closures`).set(w.clerkA.auth).send({ date, name: 'x' }).expect(400);
       expect(res.body.errors[0].field).toBe('date');
     }
-    const dup = await t.http.post(`/api/v1/courts/${w.courtA}/closures`).set(w.clerkA.auth).send({ date: '2026-12-26', name: 'again' }).expect(409);
+    const dup = await t.http
+      .post(`/api/v1/courts/${w.courtA}/closures`)
+      .set(w.clerkA.auth)
+      .send({ date: '2026-12-26', name: 'again' })
+      .expect(409);
     expect(dup.body.errors[0].field).toBe('date');
   });
 });
 
 describe('agencies', () => {
   it('are created by an ADMIN with a known kind', async () => {
-    const res = await t.http.post('/api/v1/agencies').set(w.admin.auth).send({ name: 'Region 3', kind: 'CHILD_WELFARE', state: 'TX' }).expect(201);
+    const res = await t.http
+      .post('/api/v1/agencies')
+      .set(w.admin.auth)
+      .send({ name: 'Region 3', kind: 'CHILD_WELFARE', state: 'TX' })
+      .expect(201);
     expect(res.body).toMatchObject({ name: 'Region 3', kind: 'CHILD_WELFARE', state: 'TX' });
     await t.http.post('/api/v1/agencies').set(w.clerkA.auth).send({ name: 'x', kind: 'CHILD_WELFARE', state: 'TX' }).expect(403);
     const bad = await t.http.post('/api/v1/agencies').set(w.admin.auth).send({ name: 'x', kind: 'CHURCH', state: 'TX' }).expect(400);
@@ -105,7 +121,13 @@ describe('agencies', () => {
 });
 
 describe('users', () => {
-  const judge = () => ({ email: `j${Date.now()}@court.example`, name: 'Hon. New Judge', password: 'long-enough-password', role: 'JUDGE', courtId: w.courtA });
+  const judge = () => ({
+    email: `j${Date.now()}@court.example`,
+    name: 'Hon. New Judge',
+    password: 'long-enough-password',
+    role: 'JUDGE',
+    courtId: w.courtA,
+  });
 
   it('are created by an ADMIN and never show the password', async () => {
     const body = judge();
@@ -119,7 +141,8 @@ describe('users', () => {
   });
 
   it('not by anyone else (403)', async () => {
-    for (const who of ['judgeA', 'clerkA', 'agency1User'] as const) await t.http.post('/api/v1/users').set(w[who].auth).send(judge()).expect(403);
+    for (const who of ['judgeA', 'clerkA', 'agency1User'] as const)
+      await t.http.post('/api/v1/users').set(w[who].auth).send(judge()).expect(403);
   });
 
   it.each([
@@ -132,13 +155,21 @@ describe('users', () => {
     [{ courtId: '00000000-0000-4000-8000-000000000000' }, 'courtId'],
   ])('refuse %j naming %s', async (change, field) => {
     const before = await count('users');
-    const res = await t.http.post('/api/v1/users').set(w.admin.auth).send({ ...judge(), ...change }).expect(400);
+    const res = await t.http
+      .post('/api/v1/users')
+      .set(w.admin.auth)
+      .send({ ...judge(), ...change })
+      .expect(400);
     expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     expect(await count('users')).toBe(before);
   });
 
   it('refuse a taken email, whatever its case (409)', async () => {
-    const res = await t.http.post('/api/v1/users').set(w.admin.auth).send({ ...judge(), email: w.clerkA.email.toUpperCase() }).expect(409);
+    const res = await t.http
+      .post('/api/v1/users')
+      .set(w.admin.auth)
+      .send({ ...judge(), email: w.clerkA.email.toUpperCase() })
+      .expect(409);
     expect(res.body.errors[0].field).toBe('email');
   });
 
