@@ -7,10 +7,23 @@ import { APP_CONFIG } from '../common/config/config.module.js';
 import type { AppConfig } from '../common/config/app-config.js';
 import { OUTBOX_CHANNEL } from './outbox.service.js';
 import { ALL_QUEUES, DEFAULT_JOB_OPTIONS, type QueueName } from './queues.js';
-import { redisOptions } from './redis-connection.js';
+import { reconnectSoon, redisOptions } from './redis-connection.js';
 import { logRedisErrors } from './redis-outage-log.js';
 
 const BATCH = 200;
+const MAX_ROW_ATTEMPTS = 5;
+
+/** Errors that mean "Redis cannot be reached now", as opposed to "this job is wrong". */
+function isOutage(error: unknown): boolean {
+  const code = (error as { code?: string }).code ?? '';
+  const message = String((error as Error).message ?? '');
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN'].includes(code) ||
+    /Connection is closed|Stream isn't writeable|enableOfflineQueue|max retries per request|MaxRetriesPerRequest|connect ETIMEDOUT|Command timed out|LOADING|READONLY/i.test(
+      message,
+    )
+  );
+}
 const POLL_MS = 1000;
 
 interface OutboxRow {
@@ -20,6 +33,10 @@ interface OutboxRow {
   job_id: string;
   payload: Record<string, unknown>;
   run_at: Date;
+  options: {
+    attempts?: number;
+    backoff?: { type: 'exponential' | 'fixed'; delay: number };
+  };
 }
 
 /**
@@ -44,8 +61,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   ) {}
 
   onApplicationBootstrap(): void {
-    // Its own producer connection that fails at once while Redis is away, instead of queueing in memory.
-    const connection = { ...redisOptions(this.config.redisUrl), enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000 };
+    // Its own producer connection whose commands fail after one reconnect attempt while Redis is away,
+    // instead of waiting in memory. (With enableOfflineQueue off, BullMQ cannot connect at all.)
+    const connection = {
+      ...redisOptions(this.config.redisUrl),
+      maxRetriesPerRequest: 1,
+      connectTimeout: 2000,
+      retryStrategy: reconnectSoon,
+    };
     for (const name of ALL_QUEUES) {
       const queue = new Queue(name, {
         connection,
@@ -99,32 +122,44 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async publishBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const rows = (await manager.query(
-        `SELECT id, queue, job_name, job_id, payload, run_at FROM outbox
-          WHERE published_at IS NULL ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        `SELECT id, queue, job_name, job_id, payload, run_at, options FROM outbox
+          WHERE published_at IS NULL AND failed_at IS NULL ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [BATCH],
       )) as OutboxRow[];
       const published: string[] = [];
       for (const row of rows) {
         const queue = this.queues.get(row.queue);
-        if (!queue) {
-          await manager.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [
-            row.id,
-            `unknown queue ${row.queue}`,
-          ]);
-          continue;
-        }
         try {
-          await queue.add(row.job_name, row.payload, { jobId: row.job_id, delay: Math.max(0, row.run_at.getTime() - Date.now()) });
+          if (!queue) throw new Error(`unknown queue ${row.queue}`);
+          await queue.add(row.job_name, row.payload, {
+            ...row.options,
+            jobId: row.job_id,
+            delay: Math.max(0, row.run_at.getTime() - Date.now()),
+          });
           published.push(row.id);
         } catch (error) {
-          // Redis is away: leave this and later rows for the next pass.
-          if (!this.redisDown) this.logger.warn({ err: error }, 'cannot reach Redis; outbox rows will wait');
-          this.redisDown = true;
-          await manager.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [
-            row.id,
-            String((error as Error).message).slice(0, 500),
-          ]);
-          break;
+          const message = String((error as Error).message).slice(0, 500);
+          if (isOutage(error)) {
+            // Redis is away: leave this and later rows for the next pass.
+            if (!this.redisDown) this.logger.warn({ err: error }, 'cannot reach Redis; outbox rows will wait');
+            this.redisDown = true;
+            await manager.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [row.id, message]);
+            break;
+          }
+          // The row itself is refused: retry it a few times, then set it aside so it blocks nothing.
+          this.logger.error(
+            {
+              err: error,
+              outboxId: row.id,
+              queue: row.queue,
+              job: row.job_name,
+            },
+            'outbox row refused by the queue',
+          );
+          await manager.query(
+            `UPDATE outbox SET attempts = attempts + 1, last_error = $2, failed_at = CASE WHEN attempts + 1 >= $3 THEN now() END WHERE id = $1`,
+            [row.id, message, MAX_ROW_ATTEMPTS],
+          );
         }
       }
       if (published.length > 0) {
@@ -138,7 +173,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async listen(): Promise<void> {
     if (this.stopped) return;
-    const client = new pg.Client({ connectionString: this.config.databaseUrl, application_name: 'cmfc-outbox-listener' });
+    const client = new pg.Client({
+      connectionString: this.config.databaseUrl,
+      application_name: 'cmfc-outbox-listener',
+    });
     client.on('notification', () => this.wake());
     client.on('error', () => {
       this.listener = null;

@@ -4,7 +4,7 @@ import type { AppConfig } from '../common/config/app-config.js';
 import { OutboxService } from './outbox.service.js';
 import { QueueErrorListener } from './queue-error-listener.js';
 import { ALL_QUEUES, DEFAULT_JOB_OPTIONS } from './queues.js';
-import { redisOptions } from './redis-connection.js';
+import { reconnectSoon, redisOptions } from './redis-connection.js';
 
 /**
  * The outbox and the BullMQ queues it feeds. Workers keep retrying Redis
@@ -15,7 +15,11 @@ import { redisOptions } from './redis-connection.js';
 @Module({})
 export class OutboxModule {
   static forRoot(config: AppConfig): DynamicModule {
-    const connection = { ...redisOptions(config.redisUrl), maxRetriesPerRequest: null };
+    const connection = {
+      ...redisOptions(config.redisUrl),
+      maxRetriesPerRequest: null,
+      retryStrategy: reconnectSoon,
+    };
     return {
       module: OutboxModule,
       imports: [

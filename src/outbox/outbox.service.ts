@@ -7,10 +7,15 @@ export interface OutboxJob {
   queue: QueueName;
   name: string;
   data: Record<string, unknown>;
-  /** Deterministic id (`obligation:<id>:due:<ms>`) so the same job cannot be queued twice; defaults to the row id. */
+  /** Deterministic id made with jobId() (`obligation.<id>.due.v1`) so the same job cannot be queued twice; defaults to the row id. */
   jobId?: string;
   /** When the job should run; now when absent. */
   runAt?: Date;
+  /** BullMQ options kept with the row: retries for work that talks to the outside. */
+  options?: {
+    attempts?: number;
+    backoff?: { type: 'exponential' | 'fixed'; delay: number };
+  };
 }
 
 export const OUTBOX_CHANNEL = 'cmfc_outbox';
@@ -24,14 +29,24 @@ export const OUTBOX_CHANNEL = 'cmfc_outbox';
 export class OutboxService {
   async enqueue(manager: EntityManager, ...jobs: OutboxJob[]): Promise<void> {
     if (jobs.length === 0) return;
+    const invalid = jobs.find((job) => job.jobId?.includes(':'));
+    if (invalid) throw new Error(`job id "${invalid.jobId}" contains ':'; build it with jobId()`);
     const values: unknown[] = [];
     const rows = jobs.map((job) => {
       const id = randomUUID();
       const base = values.length;
-      values.push(id, job.queue, job.name, job.jobId ?? id, JSON.stringify(job.data), job.runAt ?? new Date());
-      return `($${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}, $${base + 5}, $${base + 6})`;
+      values.push(
+        id,
+        job.queue,
+        job.name,
+        job.jobId ?? id,
+        JSON.stringify(job.data),
+        job.runAt ?? new Date(),
+        JSON.stringify(job.options ?? {}),
+      );
+      return `($${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}, $${base + 5}, $${base + 6}, $${base + 7})`;
     });
-    await manager.query(`INSERT INTO outbox (id, queue, job_name, job_id, payload, run_at) VALUES ${rows.join(', ')}`, values);
+    await manager.query(`INSERT INTO outbox (id, queue, job_name, job_id, payload, run_at, options) VALUES ${rows.join(', ')}`, values);
     // Wakes the relay at commit (and not before), so delivery starts in milliseconds instead of at the next poll.
     await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
   }

@@ -19,3 +19,12 @@ export const DEFAULT_JOB_OPTIONS = {
   removeOnComplete: { age: 24 * 3600, count: 5000 },
   removeOnFail: { age: 14 * 24 * 3600 },
 };
+
+/**
+ * A deterministic job id from its parts, `obligation.<id>.due.v2`: the same
+ * work always gets the same id, so BullMQ never queues it twice. (BullMQ
+ * refuses ':' in custom ids; it separates its own Redis keys with it.)
+ */
+export function jobId(...parts: Array<string | number>): string {
+  return parts.join('.');
+}

@@ -14,8 +14,12 @@ export interface RecurringJob {
 
 export const RECURRING_JOBS = Symbol('RECURRING_JOBS');
 
-/** Re-declares the schedulers this often, in case Redis lost them (a restart without persistence). */
-const REDECLARE_MS = 60_000;
+/**
+ * Re-declares the schedulers this often, in case Redis lost them: a restart without persistence must not stop
+ * the reconciliation sweep. Declaring again keeps the schedule: `every`
+ * intervals are aligned to the clock, not to the declaration.
+ */
+const REDECLARE_MS = 15_000;
 
 /**
  * Declares the BullMQ job schedulers of the worker (sweeps, housekeeping).
@@ -43,7 +47,12 @@ export class JobSchedulers implements OnApplicationBootstrap, OnApplicationShutd
 
   private async declare(): Promise<void> {
     const jobs: RecurringJob[] = [
-      { queue: this.maintenance, schedulerId: 'housekeeping', jobName: MAINTENANCE_JOB, everyMs: 3_600_000 },
+      {
+        queue: this.maintenance,
+        schedulerId: 'housekeeping',
+        jobName: MAINTENANCE_JOB,
+        everyMs: 3_600_000,
+      },
       ...this.recurring,
     ];
     try {
