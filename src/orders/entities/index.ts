@@ -1,0 +1,7 @@
+import { OrderCounter } from './order-counter.entity.js';
+import { OrderDocument } from './order-document.entity.js';
+import { OrderTemplate } from './order-template.entity.js';
+import { CourtOrder } from './order.entity.js';
+
+/** The orders module's entities, registered in src/common/database/entities.ts. */
+export const orderEntities = [OrderTemplate, CourtOrder, OrderDocument, OrderCounter];

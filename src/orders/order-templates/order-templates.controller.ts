@@ -1,0 +1,36 @@
+import { Body, Controller, Get, Inject, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Access } from '../../auth/access.decorator.js';
+import { CurrentActor } from '../../auth/current-actor.decorator.js';
+import type { Actor } from '../../auth/principal.js';
+import { UuidParam } from '../../common/http/uuid-param.js';
+import { CreateOrderTemplateDto, ListOrderTemplatesQuery } from '../dto/order-templates.dto.js';
+import { OrderTemplatesService } from './order-templates.service.js';
+
+@ApiTags('orders')
+@Controller('order-templates')
+export class OrderTemplatesController {
+  constructor(
+    @Inject(OrderTemplatesService)
+    private readonly templates: OrderTemplatesService,
+  ) {}
+
+  @Get()
+  @Access('ANY')
+  list(@CurrentActor() actor: Actor, @Query() query: ListOrderTemplatesQuery) {
+    return this.templates.list(actor, query);
+  }
+
+  @Get(':id')
+  @Access('ANY')
+  get(@CurrentActor() actor: Actor, @UuidParam() id: string) {
+    return this.templates.get(actor, id);
+  }
+
+  /** A court's own version of a template kind: checked (syntax, variables, every deadline printed), then stored as the next version. */
+  @Post()
+  @Access('ADMIN')
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateOrderTemplateDto) {
+    return this.templates.create(actor, dto);
+  }
+}

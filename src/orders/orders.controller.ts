@@ -1,0 +1,84 @@
+import { Body, Controller, Get, HttpCode, Inject, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Access } from '../auth/access.decorator.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import type { Actor } from '../auth/principal.js';
+import { UuidParam } from '../common/http/uuid-param.js';
+import { CreateOrderDto, ListOrdersQuery, UpdateOrderDto, VacateOrderDto } from './dto/orders.dto.js';
+import { OrderDocumentsService } from './order-documents.service.js';
+import { OrderSigningService } from './order-signing.service.js';
+import { OrdersService } from './orders.service.js';
+
+@ApiTags('orders')
+@Controller('orders')
+export class OrdersController {
+  constructor(
+    @Inject(OrdersService) private readonly orders: OrdersService,
+    @Inject(OrderSigningService) private readonly signing: OrderSigningService,
+    @Inject(OrderDocumentsService)
+    private readonly documents: OrderDocumentsService,
+  ) {}
+
+  @Post()
+  @Access('JUDGE', 'CLERK')
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateOrderDto) {
+    return this.orders.create(actor, dto);
+  }
+
+  @Get()
+  @Access('ANY')
+  list(@CurrentActor() actor: Actor, @Query() query: ListOrdersQuery) {
+    return this.orders.list(actor, query);
+  }
+
+  @Get(':id')
+  @Access('ANY')
+  get(@CurrentActor() actor: Actor, @UuidParam() id: string) {
+    return this.orders.get(actor, id);
+  }
+
+  @Patch(':id')
+  @Access('JUDGE', 'CLERK')
+  update(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: UpdateOrderDto) {
+    return this.orders.update(actor, id, dto);
+  }
+
+  @Get(':id/pdf')
+  @Access('ANY')
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({
+    description: 'The signed PDF as stored, or a draft rendered now with a DRAFT mark',
+  })
+  async pdf(@CurrentActor() actor: Actor, @UuidParam() id: string, @Res() reply: FastifyReply): Promise<void> {
+    const { order, pdf } = await this.documents.pdf(actor, id);
+    const name = order.orderNumber ? `order-${order.orderNumber}` : `order-${order.id}-draft`;
+    await reply
+      .header('content-type', 'application/pdf')
+      .header('cache-control', 'private, no-store')
+      .header('content-disposition', `inline; filename="${name}.pdf"`)
+      .send(pdf);
+  }
+
+  @Get(':id/preview')
+  @Access('ANY')
+  @ApiProduces('text/html')
+  async preview(@CurrentActor() actor: Actor, @UuidParam() id: string, @Res() reply: FastifyReply): Promise<void> {
+    const html = await this.documents.preview(actor, id);
+    await reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'private, no-store').send(html);
+  }
+
+  @Post(':id/sign')
+  @HttpCode(200)
+  @Access('JUDGE')
+  sign(@CurrentActor() actor: Actor, @UuidParam() id: string) {
+    return this.signing.sign(actor, id);
+  }
+
+  @Post(':id/vacate')
+  @HttpCode(200)
+  @Access('JUDGE')
+  vacate(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: VacateOrderDto) {
+    return this.signing.vacate(actor, id, dto.reason);
+  }
+}

@@ -1,0 +1,555 @@
+import PDFDocument from 'pdfkit';
+import { layoutLines, type Line, type StyledText } from './line-layout.js';
+import type { Align, Block, Run } from './markdown-layout.js';
+
+/** What a document says around its text: metadata, DRAFT mark and the footer of every page. */
+export interface PdfSettings {
+  title: string;
+  /** The court; PDF metadata only. */
+  author: string;
+  draft: boolean;
+  footer: {
+    /** Bottom left of every page, e.g. "Order No. 2026-IO-0001". */
+    reference: string | null;
+    /** Under it: how to verify the document. */
+    verification: string | null;
+  };
+  /** The PDF's CreationDate and ModDate: fixed from the document's own record, so the same input gives the same bytes. */
+  createdAt: Date;
+  modifiedAt: Date;
+  /** Body text justified (the default), or ragged right. Both cost the same. */
+  align?: 'justify' | 'left';
+}
+
+const PAGE_WIDTH = 612;
+const PAGE_HEIGHT = 792;
+const MARGINS = { top: 72, bottom: 100, left: 72, right: 72 };
+const CONTENT_WIDTH = PAGE_WIDTH - MARGINS.left - MARGINS.right;
+const BODY_SIZE = 12;
+const LINE_GAP = 3;
+const LIST_INDENT = 28;
+const CELL_PADDING = 4;
+
+// The standard PDF fonts: nothing to embed or parse, so a page costs little.
+const FONTS = {
+  regular: 'Times-Roman',
+  bold: 'Times-Bold',
+  italic: 'Times-Italic',
+  boldItalic: 'Times-BoldItalic',
+  mono: 'Courier',
+};
+
+export const DRAFT_BANNER = 'DRAFT - NOT SIGNED - NOT AN ORDER OF THE COURT';
+
+/**
+ * Lays out document blocks on US Letter pages with pdfkit: caption and
+ * headings centred, numbered paragraphs with hanging labels, the signature
+ * block on the right half, "Page X of Y" and the document's reference and
+ * verification line at the foot of every page, a DRAFT mark on drafts.
+ * Deterministic: no clock, no random ids (pdfkit derives the trailer /ID from
+ * the metadata, which is fixed here).
+ */
+export function renderPdf(blocks: Block[], settings: PdfSettings, options: { caches?: boolean } = {}): Promise<Buffer> {
+  const caches = options.caches ?? true;
+  const doc = new PDFDocument({
+    size: 'LETTER',
+    margins: MARGINS,
+    bufferPages: true,
+    compress: true,
+    pdfVersion: '1.4',
+    lang: 'en-US',
+    displayTitle: true,
+    // No default font when the faces come from the per-process cache (see useCachedFonts).
+    font: caches ? null : FONTS.regular,
+    info: {
+      Title: settings.title,
+      Author: settings.author,
+      Creator: 'cmfc-court',
+      Producer: 'cmfc-court (PDFKit)',
+      CreationDate: settings.createdAt,
+      ModDate: settings.modifiedAt,
+    },
+  } as unknown as PDFKit.PDFDocumentOptions);
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  try {
+    let measurer: Measurer = {
+      widths: (text, font, size) => doc.font(font).fontSize(size).widthOfString(text),
+      drawing: () => undefined,
+    };
+    if (caches) {
+      useCachedFonts(doc);
+      doc.font(FONTS.regular);
+      measurer = memoizeWidths(doc);
+    }
+    const layout = new Layout(doc, measurer, settings.align ?? 'justify');
+    layout.blocks(blocks, MARGINS.left, CONTENT_WIDTH, 9);
+    layout.furniture(settings);
+  } finally {
+    doc.end();
+  }
+  return done;
+}
+
+interface TextStyle {
+  size: number;
+  align: Align | 'justify';
+  bold?: boolean;
+  upper?: boolean;
+}
+
+class Layout {
+  private readonly lineHeights = new Map<number, number>();
+
+  private readonly widths: Widths;
+
+  constructor(
+    private readonly doc: PDFKit.PDFDocument,
+    private readonly measurer: Measurer,
+    private readonly bodyAlign: 'left' | 'justify',
+  ) {
+    this.widths = measurer.widths;
+  }
+
+  private get bottom(): number {
+    return this.doc.page.height - this.doc.page.margins.bottom;
+  }
+
+  /** Starts a new page unless `height` still fits on this one. */
+  private ensure(height: number): void {
+    if (this.doc.y + height > this.bottom) this.doc.addPage();
+  }
+
+  /** Of the body face at a size (with pdfkit's line gap); the same for every line, so measured once. */
+  private lineHeight(size = BODY_SIZE): number {
+    let height = this.lineHeights.get(size);
+    if (height === undefined) {
+      const doc = this.doc;
+      height = doc.font(FONTS.regular).fontSize(size).currentLineHeight(true);
+      this.lineHeights.set(size, height);
+    }
+    return height;
+  }
+
+  blocks(blocks: Block[], x: number, width: number, gap: number): void {
+    for (const block of blocks) this.block(block, x, width, gap);
+  }
+
+  private block(block: Block, x: number, width: number, gap: number): void {
+    const doc = this.doc;
+    switch (block.type) {
+      case 'heading': {
+        const size = block.level === 1 ? 14 : block.level === 2 ? 13 : BODY_SIZE;
+        if (block.level === 2) doc.y += 6;
+        // A heading never ends a page: keep it with two lines of what follows.
+        this.ensure(this.lineHeight(size) + this.lineHeight() * 2);
+        this.text(block.runs, x, width, {
+          size,
+          align: block.level <= 3 ? 'center' : 'left',
+          bold: true,
+          upper: block.level <= 2,
+        });
+        doc.y += block.level === 1 ? 0 : block.level === 2 ? 10 : 4;
+        break;
+      }
+      case 'paragraph':
+        this.ensure(this.lineHeight());
+        this.text(block.runs, x, width, {
+          size: BODY_SIZE,
+          align: this.bodyAlign,
+        });
+        doc.y += gap;
+        break;
+      case 'list':
+        for (const item of block.items) {
+          this.ensure(this.lineHeight() * 2);
+          const y = doc.y;
+          doc
+            .font(FONTS.regular)
+            .fontSize(BODY_SIZE)
+            .text(item.label, x, y, {
+              width: LIST_INDENT - 4,
+              lineBreak: false,
+            });
+          doc.y = y;
+          this.blocks(item.blocks, x + LIST_INDENT, width - LIST_INDENT, Math.min(gap, 4));
+        }
+        doc.y += gap - Math.min(gap, 4);
+        break;
+      case 'table':
+        this.table(block, x, width);
+        doc.y += gap;
+        break;
+      case 'signature': {
+        this.ensure(this.lineHeight() * 3);
+        const half = width / 2;
+        doc.y += 8;
+        this.blocks(block.blocks, x + half, half, 2);
+        doc.y += gap;
+        break;
+      }
+      case 'rule':
+        this.ensure(12);
+        doc
+          .moveTo(x, doc.y + 2)
+          .lineTo(x + width, doc.y + 2)
+          .lineWidth(0.75)
+          .stroke();
+        doc.y += 14;
+        break;
+      case 'code':
+        this.ensure(this.lineHeight());
+        doc.font(FONTS.mono).fontSize(10).text(block.text, x, doc.y, { width, lineGap: 1 });
+        doc.y += gap;
+        break;
+    }
+  }
+
+  private table(block: Extract<Block, { type: 'table' }>, x: number, width: number): void {
+    const doc = this.doc;
+    const columns = Math.max(1, block.header.length);
+    const columnWidth = width / columns;
+    const inner = columnWidth - CELL_PADDING * 2;
+    const row = (cells: Run[][], bold: boolean): void => {
+      const heights = cells.map((cell) => this.measure(cell, inner, bold));
+      const height = Math.max(this.lineHeight(), ...heights);
+      this.ensure(height);
+      const y = doc.y;
+      cells.forEach((cell, i) => {
+        doc.y = y;
+        this.text(cell, x + i * columnWidth + CELL_PADDING, inner, {
+          size: BODY_SIZE,
+          align: block.align[i] ?? 'left',
+          bold,
+        });
+      });
+      doc.y = y + height;
+    };
+    row(block.header, true);
+    if (block.rows.length === 0) return;
+    const line = (): void => {
+      doc
+        .moveTo(x, doc.y + 1)
+        .lineTo(x + width, doc.y + 1)
+        .lineWidth(0.5)
+        .stroke();
+      doc.y += 4;
+    };
+    line();
+    for (const cells of block.rows) {
+      row(cells, false);
+      line();
+    }
+  }
+
+  private measure(runs: Run[], width: number, bold: boolean): number {
+    return this.lines(runs, width, { size: BODY_SIZE, align: 'left', bold }).length * this.advance(BODY_SIZE);
+  }
+
+  private lines(runs: Run[], width: number, style: TextStyle): Line[] {
+    return layoutLines(mergeByFont(runs, style), width, (text, font) => this.widths(text, font, style.size));
+  }
+
+  /** From one line's top to the next. */
+  private advance(size: number): number {
+    return this.lineHeight(size) + LINE_GAP;
+  }
+
+  /** Runs of differing faces set as lines of the width, breaking pages as needed; `doc.y` ends under the last line. */
+  private text(runs: Run[], x: number, width: number, style: TextStyle): void {
+    const doc = this.doc;
+    const advance = this.advance(style.size);
+    for (const line of this.lines(runs, width, style)) {
+      if (doc.y + advance > this.bottom) doc.addPage();
+      const y = doc.y;
+      this.line(line, x, width, y, style);
+      doc.y = y + advance;
+    }
+    doc.x = x;
+  }
+
+  /**
+   * One line: pieces of a face drawn together, placed from the measured
+   * widths. A justified line widens its spaces with the PDF word-spacing
+   * operator (Tw), so the spaces stay real characters for search and copy.
+   */
+  private line(line: Line, x: number, width: number, y: number, style: TextStyle): void {
+    const doc = this.doc;
+    const gaps = line.words.slice(0, -1).reduce((n, word) => n + (word.space?.text.length ?? 0), 0);
+    const stretch = style.align === 'justify' && !line.last && gaps > 0;
+    // Rounded as written to the PDF, so the cursor moves exactly as the viewer will.
+    const wordSpacing = stretch ? Math.round(((width - line.width) / gaps) * 1000) / 1000 : 0;
+    let cx = x + (style.align === 'center' ? (width - line.width) / 2 : style.align === 'right' ? width - line.width : 0);
+    let run: {
+      text: string;
+      font: string;
+      width: number;
+      spaces: number;
+    } | null = null;
+    const draw = (): void => {
+      if (!run) return;
+      doc.font(run.font).fontSize(style.size);
+      this.measurer.drawing(run.text, run.width);
+      doc.text(run.text, cx, y, { lineBreak: false });
+      this.measurer.drawing(null, 0);
+      cx += run.width + run.spaces * wordSpacing;
+      run = null;
+    };
+    const add = (piece: StyledText, pieceWidth: number, spaces: number): void => {
+      if (run && run.font !== piece.font) draw();
+      if (!run) run = { text: '', font: piece.font, width: 0, spaces: 0 };
+      run.text += piece.text;
+      run.width += pieceWidth;
+      run.spaces += spaces;
+    };
+    if (stretch) doc.addContent(`${wordSpacing} Tw`);
+    line.words.forEach((word, i) => {
+      for (const piece of word.pieces) add(piece, piece.width, 0);
+      if (word.space && i < line.words.length - 1) add(word.space, word.spaceWidth, word.space.text.length);
+    });
+    draw();
+    if (stretch) doc.addContent('0 Tw');
+  }
+
+  /** Page furniture, drawn once the number of pages is known. */
+  furniture(settings: PdfSettings): void {
+    const doc = this.doc;
+    const { start, count } = doc.bufferedPageRange();
+    for (let i = start; i < start + count; i += 1) {
+      doc.switchToPage(i);
+      // Writing below the bottom margin would make pdfkit add a page.
+      const bottomMargin = doc.page.margins.bottom;
+      doc.page.margins.bottom = 0;
+      const left = MARGINS.left;
+      const y = PAGE_HEIGHT - MARGINS.bottom + 24;
+      doc.fillColor('black').fillOpacity(1).strokeColor('black');
+      doc
+        .moveTo(left, y - 6)
+        .lineTo(left + CONTENT_WIDTH, y - 6)
+        .lineWidth(0.5)
+        .stroke();
+      doc.font(FONTS.regular).fontSize(9);
+      if (settings.footer.reference)
+        doc.text(settings.footer.reference, left, y, {
+          width: CONTENT_WIDTH - 90,
+          lineBreak: false,
+        });
+      doc.text(`Page ${i - start + 1} of ${count}`, left + CONTENT_WIDTH - 90, y, { width: 90, align: 'right', lineBreak: false });
+      if (settings.footer.verification)
+        doc.fontSize(8).text(settings.footer.verification, left, y + 13, {
+          width: CONTENT_WIDTH,
+          lineGap: 1,
+        });
+      if (settings.draft) this.draftMark();
+      doc.page.margins.bottom = bottomMargin;
+    }
+  }
+
+  private draftMark(): void {
+    const doc = this.doc;
+    doc.font(FONTS.bold).fontSize(10).fillColor('black').text(DRAFT_BANNER, MARGINS.left, 40, {
+      width: CONTENT_WIDTH,
+      align: 'center',
+      lineBreak: false,
+    });
+    doc.save();
+    doc.rotate(-50, { origin: [PAGE_WIDTH / 2, PAGE_HEIGHT / 2] });
+    doc.font(FONTS.bold).fontSize(150).fillColor('#9a9a9a').fillOpacity(0.28);
+    doc.text('DRAFT', 0, PAGE_HEIGHT / 2 - 75, {
+      width: PAGE_WIDTH,
+      align: 'center',
+      lineBreak: false,
+    });
+    doc.restore();
+    doc.fillColor('black').fillOpacity(1);
+  }
+}
+
+interface FontMetricsInternals {
+  glyphWidths: Record<string, number>;
+  kernPairs: Record<string, number>;
+  widthOfGlyph(glyph: string): number;
+  getKernPair(left: string, right: string): number;
+}
+interface StandardFontInternals {
+  document: unknown;
+  name: string;
+  id: string;
+  font: FontMetricsInternals;
+  dictionary?: unknown;
+  embedded?: boolean;
+}
+interface DocumentFontInternals {
+  _fontFamilies?: Record<string, StandardFontInternals>;
+  _fontCount?: number;
+}
+
+/** One parsed instance per face, for the life of the process: the metrics never change. */
+const parsedFaces = new Map<string, StandardFontInternals>();
+
+/**
+ * pdfkit parses a standard font's metrics (widths, ~2,000 kerning pairs)
+ * again for every document, a tenth of the time of an order. Each document
+ * gets its own font objects here (its own id and PDF dictionary, as pdfkit
+ * would make them) sharing the metrics parsed once. If pdfkit's internals
+ * ever look different, nothing is changed and pdfkit parses as before.
+ * The output is the same either way (a unit test compares the bytes); only
+ * the font ids F1-F4 are given in a fixed order rather than by first use.
+ */
+function useCachedFonts(doc: PDFKit.PDFDocument): void {
+  const internal = doc as unknown as DocumentFontInternals;
+  if (typeof internal._fontFamilies !== 'object' || internal._fontFamilies === null || typeof internal._fontCount !== 'number') return;
+  for (const face of [FONTS.regular, FONTS.bold, FONTS.italic, FONTS.boldItalic]) {
+    let parsed = parsedFaces.get(face);
+    if (!parsed) {
+      const probe = new PDFDocument({
+        autoFirstPage: false,
+        font: face,
+      } as PDFKit.PDFDocumentOptions) as unknown as DocumentFontInternals;
+      const made = probe._fontFamilies?.[face];
+      if (!made || made.name !== face || typeof made.font !== 'object' || made.dictionary || !fastLookups(made.font)) return;
+      parsed = made;
+      parsedFaces.set(face, parsed);
+    }
+    const own = Object.create(Object.getPrototypeOf(parsed) as object) as StandardFontInternals;
+    Object.assign(own, parsed, {
+      document: doc,
+      id: `F${++internal._fontCount}`,
+      dictionary: undefined,
+      embedded: false,
+    });
+    delete own.dictionary;
+    internal._fontFamilies[face] = own;
+  }
+}
+
+/**
+ * pdfkit looks a kerning pair up by a concatenated string key for every pair
+ * of glyphs it sets, allocating a string each time. The same values, in maps
+ * looked up without allocating. false: the metrics are not shaped as expected.
+ */
+function fastLookups(metrics: FontMetricsInternals): boolean {
+  if (typeof metrics.kernPairs !== 'object' || typeof metrics.glyphWidths !== 'object') return false;
+  if (typeof metrics.getKernPair !== 'function' || typeof metrics.widthOfGlyph !== 'function') return false;
+  const kerning = new Map<string, Map<string, number>>();
+  for (const [pair, amount] of Object.entries(metrics.kernPairs)) {
+    const split = pair.indexOf('\u0000');
+    if (split < 0) return false;
+    const left = pair.slice(0, split);
+    let row = kerning.get(left);
+    if (!row) kerning.set(left, (row = new Map()));
+    row.set(pair.slice(split + 1), amount);
+  }
+  const widths = new Map(Object.entries(metrics.glyphWidths));
+  metrics.getKernPair = (left, right) => kerning.get(left)?.get(right) || 0;
+  metrics.widthOfGlyph = (glyph) => widths.get(glyph) || 0;
+  return true;
+}
+
+/** The width of text in a face at a size, in points. */
+type Widths = (text: string, font: string, size: number) => number;
+
+interface Measurer {
+  widths: Widths;
+  /** Tells the measurer the text about to be drawn and its width (null when done), so pdfkit need not measure it again. */
+  drawing(text: string | null, width: number): void;
+}
+
+const WIDTH_CACHE_LIMIT = 50_000;
+/** Face and size -> text -> width. */
+const knownWidths = new Map<string, Map<string, number>>();
+let knownCount = 0;
+
+/**
+ * pdfkit measures text glyph by glyph with kerning; with the standard fonts a
+ * width depends only on face, size and text, so word widths are kept for the
+ * process (bounded) and the same words in the next order cost a lookup. The
+ * document's widthOfString answers from the same place, and for the line
+ * being drawn from the width the layout already knows (pdfkit measures each
+ * drawn string again to move its cursor, which this layout does not use).
+ */
+function memoizeWidths(doc: PDFKit.PDFDocument): Measurer {
+  const measure = doc.widthOfString.bind(doc);
+  const internal = doc as unknown as {
+    _font?: { name?: unknown };
+    _fontSize?: number;
+  };
+  let lastFace = '';
+  let lastSize = 0;
+  let lastTable: Map<string, number> | undefined;
+  const table = (face: string, size: number): Map<string, number> => {
+    if (lastTable && face === lastFace && size === lastSize) return lastTable;
+    const key = `${face}@${size}`;
+    let found = knownWidths.get(key);
+    if (!found) knownWidths.set(key, (found = new Map()));
+    lastFace = face;
+    lastSize = size;
+    lastTable = found;
+    return found;
+  };
+  const remember = (widths: Map<string, number>, text: string, width: number): void => {
+    if (knownCount >= WIDTH_CACHE_LIMIT) {
+      knownWidths.clear();
+      knownCount = 0;
+      lastTable = undefined;
+      widths = table(lastFace, lastSize);
+    }
+    widths.set(text, width);
+    knownCount += 1;
+  };
+  let drawingText: string | null = null;
+  let drawingWidth = 0;
+  doc.widthOfString = (text: string, options?: PDFKit.Mixins.TextOptions): number => {
+    if (drawingText !== null && text === drawingText) return drawingWidth;
+    const face = internal._font?.name;
+    const size = internal._fontSize;
+    const o = options as (PDFKit.Mixins.TextOptions & { horizontalScaling?: number }) | undefined;
+    const plain = !o || (!o.characterSpacing && !o.features && (o.horizontalScaling ?? 100) === 100);
+    if (typeof face !== 'string' || typeof size !== 'number' || !plain || text.includes(' ')) return measure(text, options);
+    const widths = table(face, size);
+    let width = widths.get(text);
+    if (width === undefined) remember(widths, text, (width = measure(text, options)));
+    return width;
+  };
+  return {
+    widths: (text, font, size) => {
+      const widths = table(font, size);
+      let width = widths.get(text);
+      if (width === undefined) {
+        doc.font(font).fontSize(size);
+        remember(widths, text, (width = measure(text)));
+      }
+      return width;
+    },
+    drawing: (text, width) => {
+      drawingText = text;
+      drawingWidth = width;
+    },
+  };
+}
+
+function fontOf(run: Run, forceBold: boolean): string {
+  if (run.code) return FONTS.mono;
+  const bold = forceBold || run.bold;
+  if (bold && run.italic) return FONTS.boldItalic;
+  if (bold) return FONTS.bold;
+  return run.italic ? FONTS.italic : FONTS.regular;
+}
+
+/** Adjacent runs in the same face become one piece. */
+function mergeByFont(runs: Run[], style: TextStyle): StyledText[] {
+  const pieces: StyledText[] = [];
+  for (const run of runs) {
+    if (!run.text) continue;
+    const font = fontOf(run, style.bold ?? false);
+    const text = style.upper ? run.text.toUpperCase() : run.text;
+    const last = pieces[pieces.length - 1];
+    if (last && last.font === font) last.text += text;
+    else pieces.push({ text, font });
+  }
+  return pieces;
+}
