@@ -1,4 +1,14 @@
 import { Foundation1795400000000 } from './1795400000000-foundation.js';
+import { Orders1795400100000 } from './1795400100000-orders.js';
+import { Episodes1795400200000 } from './1795400200000-episodes.js';
+import { OutboxDelivery1795400300000 } from './1795400300000-outbox-delivery.js';
+import { Docket1795400400000 } from './1795400400000-docket.js';
 
 /** Every migration, in order. Listed explicitly so the build and the tests load the same classes. */
-export const migrations = [Foundation1795400000000];
+export const migrations = [
+  Foundation1795400000000,
+  Orders1795400100000,
+  Episodes1795400200000,
+  OutboxDelivery1795400300000,
+  Docket1795400400000,
+];

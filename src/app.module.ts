@@ -11,8 +11,12 @@ import { ProblemFilter } from './common/errors/problem.filter.js';
 import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor.js';
 import { loggerOptions } from './common/logging/logger-options.js';
 import { RedisModule } from './common/redis/redis.module.js';
+import { ComplianceModule } from './compliance/compliance.module.js';
 import { DirectoryModule } from './directory/directory.module.js';
+import { EpisodesModule } from './episodes/episodes.module.js';
 import { HealthModule } from './health/health.module.js';
+import { HearingsModule } from './hearings/hearings.module.js';
+import { OrdersModule } from './orders/orders.module.js';
 import { OutboxModule } from './outbox/outbox.module.js';
 import { StorageModule } from './storage/storage.module.js';
 import { WorkerModule } from './worker/worker.module.js';
@@ -34,6 +38,10 @@ export class AppModule {
         AuthModule,
         DirectoryModule,
         CasesModule,
+        OrdersModule,
+        HearingsModule,
+        EpisodesModule,
+        ComplianceModule,
         HealthModule,
         ...(role === 'api' ? [] : [WorkerModule]),
       ],

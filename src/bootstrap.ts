@@ -13,6 +13,7 @@ import { createValidationPipe } from './common/validation/validation-pipe.js';
 import { RateLimited } from './common/errors/domain-error.js';
 import { RedisClient } from './common/redis/redis.module.js';
 import { UsersService } from './directory/users.service.js';
+import { mountQueueDashboard } from './outbox/queue-dashboard.js';
 
 export const API_PREFIX = 'api/v1';
 export const JSON_BODY_LIMIT = 1024 * 1024;
@@ -68,6 +69,8 @@ export async function createHttpApp(config: AppConfig, role: Exclude<ProcessRole
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  await mountQueueDashboard(app);
+
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

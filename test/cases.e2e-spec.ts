@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { binary, fixture, sha256 } from './support/files.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { childInput, createCase, seedWorld, type World } from './support/world.js';
 
@@ -12,8 +11,6 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
-const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const count = async (table: string) => (await t.db.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
 const newCase = (docketNumber: string, overrides: Record<string, unknown> = {}) => ({
   courtId: w.courtA,
@@ -253,16 +250,7 @@ describe('photos', () => {
     const res = await upload(w.caseA.childId, w.agency1User, original, 'IMG_0001.jpg').expect(201);
     expect(res.body).toMatchObject({ childId: w.caseA.childId, contentType: 'image/jpeg', takenAt: '2026-02-20T21:00:00.000Z' });
     expect(res.body.byteSize).toBeLessThan(original.length);
-    const served = await t.http
-      .get(`/api/v1/photos/${res.body.id}`)
-      .set(w.clerkA.auth)
-      .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
+    const served = await t.http.get(`/api/v1/photos/${res.body.id}`).set(w.clerkA.auth).buffer(true).parse(binary).expect(200);
     const bytes = served.body as Buffer;
     expect(served.headers['content-type']).toBe('image/jpeg');
     expect(served.headers['cache-control']).toBe('private, no-store');

@@ -1,7 +1,10 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Forbidden } from '../common/errors/domain-error.js';
+import { DASHBOARD_COOKIE, DASHBOARD_PATH } from '../outbox/queue-dashboard.js';
+import { TokenService } from './token.service.js';
 import { Access } from './access.decorator.js';
 import { AuthService } from './auth.service.js';
 import { CurrentActor } from './current-actor.decorator.js';
@@ -11,16 +14,38 @@ import type { Actor } from './principal.js';
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(@Inject(AuthService) private readonly auth: AuthService) {}
+  constructor(
+    @Inject(AuthService) private readonly auth: AuthService,
+    @Inject(TokenService) private readonly tokens: TokenService,
+  ) {}
 
   @Post('token')
   @HttpCode(200)
   @Access('PUBLIC')
   // Per-address limit from LOGIN_RATE_LIMIT (see bootstrap.ts), on top of the per-account lockout.
   @RouteConfig({ rateLimit: {} })
-  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address, or the account is locked' })
+  @ApiTooManyRequestsResponse({
+    description: 'Too many attempts from this address, or the account is locked',
+  })
   token(@Body() dto: TokenRequestDto, @Req() request: FastifyRequest) {
     return this.auth.login(dto.email, dto.password, String(request.id));
+  }
+
+  /**
+   * For a browser: sets the caller's token as an HttpOnly cookie scoped to the
+   * queue dashboard (/admin/queues), which a page cannot send as a header.
+   */
+  @Post('dashboard-session')
+  @HttpCode(204)
+  @Access('ADMIN')
+  dashboardSession(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): void {
+    const token = (/^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '') ?? [])[1];
+    if (!token) throw new Forbidden('Open the dashboard session with a Bearer token.');
+    const secure = request.protocol === 'https' ? '; Secure' : '';
+    void reply.header(
+      'set-cookie',
+      `${DASHBOARD_COOKIE}=${encodeURIComponent(token)}; Path=${DASHBOARD_PATH}; HttpOnly; SameSite=Strict; Max-Age=${this.tokens.ttlSeconds}${secure}`,
+    );
   }
 
   @Get('me')

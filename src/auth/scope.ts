@@ -20,14 +20,22 @@ export class SqlParams {
 
 /** Children; `alias` has `id` and `court_id`. */
 export function childScope(principal: Principal, alias: string, params: SqlParams): string {
+  return childRecordScope(principal, `${alias}.id`, `${alias}.court_id`, params);
+}
+
+/**
+ * Any record about a child (episode, obligation, evidence): given the SQL
+ * expressions of its child id and court id, the same rule as for the child.
+ */
+export function childRecordScope(principal: Principal, childId: string, courtId: string, params: SqlParams): string {
   switch (principal.role) {
     case 'ADMIN':
       return 'TRUE';
     case 'JUDGE':
     case 'CLERK':
-      return `${alias}.court_id = ${params.add(principal.courtId)}`;
+      return `${courtId} = ${params.add(principal.courtId)}`;
     case 'AGENCY':
-      return `EXISTS (SELECT 1 FROM placements scope_p WHERE scope_p.child_id = ${alias}.id AND scope_p.agency_id = ${params.add(principal.agencyId)})`;
+      return `EXISTS (SELECT 1 FROM placements scope_p WHERE scope_p.child_id = ${childId} AND scope_p.agency_id = ${params.add(principal.agencyId)})`;
   }
 }
 

@@ -1,6 +1,17 @@
+import { getQueueToken } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { APP_CONFIG } from '../common/config/config.module.js';
+import type { AppConfig } from '../common/config/app-config.js';
+import { DeadlineProcessor } from '../episodes/deadline.processor.js';
+import { DEADLINE_JOBS } from '../episodes/deadlines.service.js';
+import { EpisodesModule } from '../episodes/episodes.module.js';
+import { DocketDeliveryWorker } from '../hearings/docket-delivery.worker.js';
+import { HearingRequestProcessor } from '../hearings/hearing-request.processor.js';
+import { HearingsModule } from '../hearings/hearings.module.js';
 import { MaintenanceProcessor } from '../outbox/maintenance.processor.js';
 import { OutboxRelay } from '../outbox/outbox-relay.service.js';
+import { QUEUES } from '../outbox/queues.js';
 import { JobSchedulers, RECURRING_JOBS, type RecurringJob } from './job-schedulers.js';
 
 /**
@@ -9,6 +20,26 @@ import { JobSchedulers, RECURRING_JOBS, type RecurringJob } from './job-schedule
  * all-in-one entry points, never by `api`, so API replicas only serve HTTP.
  */
 @Module({
-  providers: [OutboxRelay, MaintenanceProcessor, JobSchedulers, { provide: RECURRING_JOBS, useFactory: (): RecurringJob[] => [] }],
+  imports: [EpisodesModule, HearingsModule],
+  providers: [
+    OutboxRelay,
+    MaintenanceProcessor,
+    DeadlineProcessor,
+    HearingRequestProcessor,
+    DocketDeliveryWorker,
+    JobSchedulers,
+    {
+      provide: RECURRING_JOBS,
+      inject: [APP_CONFIG, getQueueToken(QUEUES.deadlines)],
+      useFactory: (config: AppConfig, deadlines: Queue): RecurringJob[] => [
+        {
+          queue: deadlines,
+          schedulerId: 'deadline-sweep',
+          jobName: DEADLINE_JOBS.sweep,
+          everyMs: config.deadlineSweepSeconds * 1000,
+        },
+      ],
+    },
+  ],
 })
 export class WorkerModule {}

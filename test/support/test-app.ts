@@ -19,6 +19,8 @@ export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6
 
 export interface TestApp {
   app: NestFastifyApplication;
+  /** The environment the app was configured from (for a worker process started by the test). */
+  env: Record<string, string>;
   http: ReturnType<typeof request>;
   config: AppConfig;
   db: DataSource;
@@ -44,7 +46,11 @@ export async function createTestDatabase(): Promise<string> {
         const building = `${TEMPLATE_DATABASE}_building`;
         await dropDatabase(client, building);
         await client.query(`CREATE DATABASE ${building}`);
-        const config = loadConfig({ DATABASE_URL: databaseUrl(building), JWT_SECRET: 'x'.repeat(40), DB_POOL_SIZE: '2' });
+        const config = loadConfig({
+          DATABASE_URL: databaseUrl(building),
+          JWT_SECRET: 'x'.repeat(40),
+          DB_POOL_SIZE: '2',
+        });
         const dataSource = await openDataSource(config, { migrate: true });
         await dataSource.destroy();
         await client.query(`ALTER DATABASE ${building} RENAME TO ${TEMPLATE_DATABASE}`);
@@ -82,11 +88,13 @@ export function testEnv(databaseName: string, overrides: Record<string, string> 
  */
 export async function startTestApp(overrides: Record<string, string> = {}, role: 'all' | 'api' = 'all'): Promise<TestApp> {
   const databaseName = await createTestDatabase();
-  const config = loadConfig(testEnv(databaseName, overrides));
+  const env = testEnv(databaseName, overrides);
+  const config = loadConfig(env);
   const app = await createHttpApp(config, role);
   const db = app.get<DataSource>(getDataSourceToken());
   return {
     app,
+    env,
     http: request(app.getHttpServer()),
     config,
     db,
@@ -101,7 +109,10 @@ export async function startTestApp(overrides: Record<string, string> = {}, role:
 export async function cleanUp(config: AppConfig, databaseName: string): Promise<void> {
   await withServer((client) => dropDatabase(client, databaseName));
   rmSync(config.dataDir, { recursive: true, force: true });
-  const redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  const redis = new Redis(config.redisUrl, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+  });
   try {
     await redis.connect();
     let cursor = '0';

@@ -1,0 +1,25 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Access } from '../auth/access.decorator.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import type { Actor } from '../auth/principal.js';
+import { CompliancePhotosQuery, ComplianceSummaryQuery } from './compliance.dto.js';
+import { ComplianceService } from './compliance.service.js';
+
+@ApiTags('compliance')
+@Controller('compliance')
+export class ComplianceController {
+  constructor(@Inject(ComplianceService) private readonly compliance: ComplianceService) {}
+
+  @Get('summary')
+  @Access('JUDGE', 'CLERK', 'ADMIN')
+  summary(@CurrentActor() actor: Actor, @Query() query: ComplianceSummaryQuery) {
+    return this.compliance.summary(actor, query);
+  }
+
+  @Get('photos')
+  @Access('JUDGE', 'CLERK', 'ADMIN')
+  photos(@CurrentActor() actor: Actor, @Query() query: CompliancePhotosQuery) {
+    return this.compliance.photoGaps(actor, query.courtId);
+  }
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module.js';
+import { HearingsModule } from '../hearings/hearings.module.js';
+import { OrdersModule } from '../orders/orders.module.js';
+import { DeadlinesService } from './deadlines.service.js';
+import { EpisodesController } from './episodes.controller.js';
+import { EpisodesService } from './episodes.service.js';
+import { EvidenceService } from './evidence.service.js';
+import { ObligationsController } from './obligations.controller.js';
+import { ObligationsService } from './obligations.service.js';
+
+@Module({
+  imports: [CasesModule, OrdersModule, HearingsModule],
+  controllers: [EpisodesController, ObligationsController],
+  providers: [EpisodesService, ObligationsService, EvidenceService, DeadlinesService],
+  exports: [DeadlinesService],
+})
+export class EpisodesModule {}

@@ -1,0 +1,62 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Access } from '../auth/access.decorator.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import type { Actor } from '../auth/principal.js';
+import { actsForCourt } from '../auth/scope.js';
+import { NotFound, ValidationFailed } from '../common/errors/domain-error.js';
+import { UuidParam } from '../common/http/uuid-param.js';
+import { DocketSignatureGuard } from './docket-signature.guard.js';
+import { DocketService } from './docket.service.js';
+import { DocketCallbackDto, ListDocketEventsQuery } from './dto/hearings.dto.js';
+import { HearingDocketService } from './hearing-docket.service.js';
+
+@ApiTags('hearings')
+@Controller('docket')
+export class DocketController {
+  constructor(
+    @Inject(HearingDocketService)
+    private readonly hearings: HearingDocketService,
+    @Inject(DocketService) private readonly docket: DocketService,
+  ) {}
+
+  /** The CMS set a hearing. No login: the request is signed with DOCKET_WEBHOOK_SECRET (401 otherwise). */
+  @Post('callbacks')
+  @HttpCode(200)
+  @Access('PUBLIC')
+  @UseGuards(DocketSignatureGuard)
+  @ApiHeader({
+    name: 'X-Docket-Timestamp',
+    description: 'Unix seconds; at most five minutes off',
+  })
+  @ApiHeader({
+    name: 'X-Docket-Signature',
+    description: 'sha256=<hex HMAC-SHA256(secret, timestamp + "." + body)>',
+  })
+  callback(@Body() dto: DocketCallbackDto) {
+    return this.hearings.applyCallback(dto);
+  }
+
+  /** Events sent (or not) to the case-management system, newest first; `status=FAILED` is the clerk's list to resend. */
+  @Get('events')
+  @Access('CLERK', 'JUDGE', 'ADMIN')
+  async events(@CurrentActor() actor: Actor, @Query() query: ListDocketEventsQuery) {
+    const courtId = query.courtId ?? actor.courtId;
+    if (actor.role !== 'ADMIN' && courtId !== actor.courtId) throw new NotFound('court');
+    if (actor.role === 'ADMIN' && query.courtId === undefined && query.status === undefined)
+      throw ValidationFailed.field('courtId', 'or status is required');
+    return {
+      items: await this.docket.list(courtId ?? null, query.status, 500),
+      nextCursor: null,
+    };
+  }
+
+  @Post('events/:id/retry')
+  @HttpCode(200)
+  @Access('CLERK', 'ADMIN')
+  async retry(@CurrentActor() actor: Actor, @UuidParam() id: string) {
+    const event = await this.docket.find(id);
+    if (!event || !actsForCourt(actor, event.courtId)) throw new NotFound('docket event');
+    return this.docket.resend(actor, id);
+  }
+}

@@ -1,0 +1,63 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Access } from '../auth/access.decorator.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import type { Actor } from '../auth/principal.js';
+import { UuidParam } from '../common/http/uuid-param.js';
+import { CancelHearingDto, ListHearingRequestsQuery, ScheduleHearingDto } from './dto/hearings.dto.js';
+import { HearingDocketService } from './hearing-docket.service.js';
+
+@ApiTags('hearings')
+@Controller('hearing-requests')
+export class HearingRequestsController {
+  constructor(
+    @Inject(HearingDocketService)
+    private readonly hearings: HearingDocketService,
+  ) {}
+
+  @Get()
+  @Access('JUDGE', 'CLERK', 'ADMIN')
+  list(@CurrentActor() actor: Actor, @Query() query: ListHearingRequestsQuery) {
+    return this.hearings.list(actor, query);
+  }
+
+  @Get(':id')
+  @Access('ANY')
+  get(@CurrentActor() actor: Actor, @UuidParam() id: string) {
+    return this.hearings.get(actor, id);
+  }
+
+  @Post(':id/schedule')
+  @HttpCode(200)
+  @Access('CLERK')
+  schedule(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: ScheduleHearingDto) {
+    return this.hearings.schedule(actor, id, dto.scheduledFor, dto.courtroom);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Access('CLERK', 'JUDGE')
+  cancel(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: CancelHearingDto) {
+    return this.hearings.cancel(actor, id, dto.reason);
+  }
+
+  @Post(':id/docket-sync/retry')
+  @HttpCode(200)
+  @Access('CLERK')
+  retry(@CurrentActor() actor: Actor, @UuidParam() id: string) {
+    return this.hearings.retryDocketSync(actor, id);
+  }
+
+  @Get(':id/notice.pdf')
+  @Access('ANY')
+  @ApiProduces('application/pdf')
+  async notice(@CurrentActor() actor: Actor, @UuidParam() id: string, @Res() reply: FastifyReply): Promise<void> {
+    const pdf = await this.hearings.notice(actor, id);
+    await reply
+      .header('content-type', 'application/pdf')
+      .header('cache-control', 'private, no-store')
+      .header('content-disposition', `inline; filename="notice-of-hearing-${id}.pdf"`)
+      .send(pdf);
+  }
+}

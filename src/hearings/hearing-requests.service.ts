@@ -1,0 +1,94 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../auth/principal.js';
+import { APP_CONFIG } from '../common/config/config.module.js';
+import type { AppConfig } from '../common/config/app-config.js';
+import { OutboxService } from '../outbox/outbox.service.js';
+import { jobId, QUEUES } from '../outbox/queues.js';
+import { addCourtDays } from './court-calendar.js';
+import { CourtCalendarService } from './court-calendar.service.js';
+import { HEARING_JOBS } from './docket-events.js';
+import type { HearingReason } from './hearing-request-types.js';
+import { HEARING_REQUEST_COLUMNS, toHearingRequestView, type HearingRequestRow, type HearingRequestView } from './hearing-request-view.js';
+
+export interface RaiseHearingRequest {
+  reason: HearingReason;
+  episodeId: string;
+  caseId: string;
+  courtId: string;
+  obligationId?: string | null;
+  requestedAt: Date;
+  /** `hearingWithinCourtDays` of the terms that apply. */
+  courtDays: number;
+}
+
+/**
+ * Raises hearing requests: a record with its target court date, in the
+ * caller's transaction, with an outbox event that puts it on the docket. At
+ * most one open request per episode and reason (and one NON_COMPLIANCE request
+ * per episode) is enforced by unique indexes; a duplicate is quietly not made.
+ */
+@Injectable()
+export class HearingRequestsService {
+  constructor(
+    @Inject(CourtCalendarService)
+    private readonly calendars: CourtCalendarService,
+    @Inject(OutboxService) private readonly outbox: OutboxService,
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Returns the new request, or null when an open one for that episode and reason exists. */
+  async raise(manager: EntityManager, actor: Actor | null, input: RaiseHearingRequest): Promise<HearingRequestView | null> {
+    const calendar = await this.calendars.load(manager, input.courtId);
+    const targetDate = addCourtDays(input.requestedAt, input.courtDays, calendar);
+    const id = randomUUID();
+    const rows = (await manager.query(
+      `INSERT INTO hearing_requests AS hr (id, reason, episode_id, case_id, court_id, obligation_id, status, requested_at, target_date, docket_status)
+       VALUES ($1, $2, $3, $4, $5, $6, 'QUEUED', $7, $8, $9)
+       ON CONFLICT DO NOTHING
+       RETURNING ${HEARING_REQUEST_COLUMNS}, hr.target_date::text AS target_date`,
+      [
+        id,
+        input.reason,
+        input.episodeId,
+        input.caseId,
+        input.courtId,
+        input.obligationId ?? null,
+        input.requestedAt,
+        targetDate,
+        this.config.docketWebhookUrl ? 'PENDING' : 'NOT_CONFIGURED',
+      ],
+    )) as HearingRequestRow[];
+    if (rows.length === 0) return null;
+    await this.outbox.enqueue(manager, {
+      queue: QUEUES.hearings,
+      name: HEARING_JOBS.created,
+      data: { hearingRequestId: id },
+      jobId: jobId('hearing-request', id, 'created'),
+    });
+    await this.audit.record(manager, actor, {
+      action: 'create',
+      entityType: 'hearing_request',
+      entityId: id,
+      courtId: input.courtId,
+      details: {
+        reason: input.reason,
+        episodeId: input.episodeId,
+        targetDate,
+        by: actor ? undefined : 'system',
+      },
+    });
+    return toHearingRequestView(rows[0]);
+  }
+
+  async forEpisode(manager: EntityManager, episodeId: string): Promise<HearingRequestView[]> {
+    const rows = (await manager.query(
+      `SELECT ${HEARING_REQUEST_COLUMNS}, hr.target_date::text AS target_date FROM hearing_requests hr WHERE hr.episode_id = $1 ORDER BY hr.requested_at, hr.id`,
+      [episodeId],
+    )) as HearingRequestRow[];
+    return rows.map(toHearingRequestView);
+  }
+}

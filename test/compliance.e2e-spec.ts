@@ -1,0 +1,150 @@
+import { startTestApp, type TestApp } from './support/test-app.js';
+import { fixture } from './support/files.js';
+import { createCase, seedWorld, type World } from './support/world.js';
+
+let t: TestApp;
+let w: World;
+const HOUR = 3_600_000;
+const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
+let docket = 0;
+
+async function openEpisode(agencyId: string, discoveredHoursAgo: number) {
+  const c = await createCase(t, w.clerkA, w.courtA, w.judgeA.id, `CO-${(docket += 1)}`, agencyId);
+  const discoveredAt = ago(discoveredHoursAgo * HOUR);
+  const res = await t.http
+    .post('/api/v1/episodes')
+    .set(w.clerkA.auth)
+    .send({ childId: c.childId, missingSince: discoveredAt, discoveredAt })
+    .expect(201);
+  return Object.fromEntries(res.body.obligations.map((o: { type: string; id: string }) => [o.type, o.id])) as Record<string, string>;
+}
+
+async function prove(obligationId: string, body: Record<string, unknown>) {
+  const ev = await t.http.post(`/api/v1/obligations/${obligationId}/evidence`).set(w.clerkA.auth).send(body).expect(201);
+  await t.http.post(`/api/v1/evidence/${ev.body.id}/review`).set(w.clerkA.auth).send({ decision: 'ACCEPTED' }).expect(200);
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  w = await seedWorld(t);
+  // Agency 1: LE reported 2 h and 6 h after discovery (on time), NCMEC 30 h after (late), one NCMEC waived.
+  const a = await openEpisode(w.agency1, 40);
+  await prove(a.LAW_ENFORCEMENT_REPORT, {
+    lawEnforcementAgency: 'APD',
+    reportNumber: '1',
+    performedAt: ago(38 * HOUR),
+  });
+  await prove(a.NCMEC_REPORT, {
+    ncmecCaseNumber: '1',
+    performedAt: ago(10 * HOUR),
+  });
+  const b = await openEpisode(w.agency1, 20);
+  await prove(b.LAW_ENFORCEMENT_REPORT, {
+    lawEnforcementAgency: 'APD',
+    reportNumber: '2',
+    performedAt: ago(14 * HOUR),
+  });
+  await t.http
+    .post(`/api/v1/obligations/${b.NCMEC_REPORT}/waive`)
+    .set(w.judgeA.auth)
+    .send({ reason: 'Reported by law enforcement directly' })
+    .expect(200);
+  // Agency 3: nothing proven, discovered 30 h ago: LE, NCIC, NCMEC and photo overdue.
+  await openEpisode(w.agency3, 30);
+  await new Promise((r) => setTimeout(r, 1500)); // the overdue timers of the 30-hour-old episodes fire
+});
+afterAll(() => t?.close());
+
+describe('GET /compliance/summary', () => {
+  it('counts, per agency and deadline, who complied', async () => {
+    const res = await t.http.get('/api/v1/compliance/summary').set(w.clerkA.auth).expect(200);
+    expect(res.body.courtId).toBe(w.courtA);
+    expect(res.body.from).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const one = res.body.agencies.find((a: { agencyId: string }) => a.agencyId === w.agency1);
+    const three = res.body.agencies.find((a: { agencyId: string }) => a.agencyId === w.agency3);
+    expect(one).toMatchObject({
+      name: 'Agency One',
+      episodes: 2,
+      medianHoursToLawEnforcementReport: 4,
+      medianHoursToNcmecReport: 30,
+    });
+    expect(one.byType.LAW_ENFORCEMENT_REPORT).toEqual({
+      total: 2,
+      onTime: 2,
+      late: 0,
+      overdue: 0,
+      open: 0,
+    });
+    expect(one.byType.NCMEC_REPORT).toEqual({
+      total: 2,
+      onTime: 0,
+      late: 1,
+      overdue: 0,
+      open: 0,
+    });
+    expect(one.obligations.waived).toBe(1);
+    expect(one.obligations.total).toBe(10);
+    expect(three).toMatchObject({
+      episodes: 1,
+      medianHoursToLawEnforcementReport: null,
+    });
+    expect(three.byType.LAW_ENFORCEMENT_REPORT).toEqual({
+      total: 1,
+      onTime: 0,
+      late: 0,
+      overdue: 1,
+      open: 0,
+    });
+    expect(three.obligations.overdue).toBe(4);
+  });
+
+  it('takes a period in the court’s calendar', async () => {
+    const empty = await t.http.get('/api/v1/compliance/summary?from=2020-01-01&to=2020-12-31').set(w.judgeA.auth).expect(200);
+    expect(empty.body.agencies).toEqual([]);
+    const bad = await t.http.get('/api/v1/compliance/summary?from=2026-12-31&to=2026-01-01').set(w.judgeA.auth).expect(400);
+    expect(bad.body.errors[0].field).toBe('from');
+    await t.http.get('/api/v1/compliance/summary?from=2026-02-30').set(w.judgeA.auth).expect(400);
+  });
+
+  it('is for judges, clerks and admins of the court', async () => {
+    await t.http.get('/api/v1/compliance/summary').set(w.agency1User.auth).expect(403);
+    await t.http.get(`/api/v1/compliance/summary?courtId=${w.courtA}`).set(w.clerkB.auth).expect(404);
+    const noCourt = await t.http.get('/api/v1/compliance/summary').set(w.admin.auth).expect(400);
+    expect(noCourt.body.errors[0].field).toBe('courtId');
+    await t.http.get(`/api/v1/compliance/summary?courtId=${w.courtA}`).set(w.admin.auth).expect(200);
+    const other = await t.http.get('/api/v1/compliance/summary').set(w.clerkB.auth).expect(200);
+    expect(other.body.agencies.every((a: { agencyId: string }) => a.agencyId !== w.agency3)).toBe(true);
+  });
+});
+
+describe('GET /compliance/photos', () => {
+  it('lists children in current placements without a photo taken within photoMaxAgeDays', async () => {
+    const fresh = await createCase(t, w.clerkA, w.courtA, w.judgeA.id, 'PH-1', w.agency1);
+    const stale = await createCase(t, w.clerkA, w.courtA, w.judgeA.id, 'PH-2', w.agency1);
+    await t.http
+      .post(`/api/v1/children/${fresh.childId}/photos`)
+      .set(w.clerkA.auth)
+      .field('takenAt', ago(24 * HOUR))
+      .attach('file', fixture('plain.jpg'), 'a.jpg')
+      .expect(201);
+    await t.http
+      .post(`/api/v1/children/${stale.childId}/photos`)
+      .set(w.clerkA.auth)
+      .field('takenAt', ago(200 * 24 * HOUR))
+      .attach('file', fixture('plain.png'), 'b.png')
+      .expect(201);
+    const res = await t.http.get('/api/v1/compliance/photos').set(w.clerkA.auth).expect(200);
+    const ids = res.body.items.map((i: { childId: string }) => i.childId);
+    expect(ids).toContain(stale.childId);
+    expect(ids).toContain(w.caseA.childId);
+    expect(ids).not.toContain(fresh.childId);
+    expect(res.body.items.find((i: { childId: string }) => i.childId === stale.childId)).toMatchObject({
+      docketNumber: 'PH-2',
+      agencyId: w.agency1,
+      photoMaxAgeDays: 180,
+    });
+    await t.http.get('/api/v1/compliance/photos').set(w.agency1User.auth).expect(403);
+    await t.http.get(`/api/v1/compliance/photos?courtId=${w.courtA}`).set(w.judgeB.auth).expect(404);
+    await t.http.get('/api/v1/compliance/photos?courtId=zzz').set(w.judgeA.auth).expect(400);
+  });
+});
