@@ -72,6 +72,25 @@ describe('GET /audit-events/verify', () => {
     expect(res.body).toEqual({ valid: true, checked: n });
   });
 
+  it('stays intact when changes (in their transactions) and reads (batched) race for the chain', async () => {
+    await Promise.all([
+      ...Array.from({ length: 30 }, () => t.http.get(`/api/v1/children/${w.caseA.childId}`).set(w.clerkA.auth).expect(200)),
+      ...Array.from({ length: 10 }, (_, i) =>
+        t.http
+          .patch(`/api/v1/children/${w.caseA.childId}`)
+          .set(w.clerkA.auth)
+          .send({ weightPounds: 90 + i })
+          .expect(200),
+      ),
+      ...Array.from({ length: 30 }, () => t.http.get(`/api/v1/cases/${w.caseB.id}`).set(w.judgeB.auth).expect(200)),
+    ]);
+    const res = await t.http.get('/api/v1/audit-events/verify').set(w.admin.auth).expect(200);
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM audit_events`);
+    expect(res.body).toEqual({ valid: true, checked: n });
+    const [{ gaps }] = await t.db.query(`SELECT max(seq) - count(*) AS gaps FROM audit_events`);
+    expect(Number(gaps)).toBe(0);
+  });
+
   it('the table refuses updates and deletes', async () => {
     await expect(t.db.query(`UPDATE audit_events SET outcome = 'x' WHERE seq = 1`)).rejects.toThrow(/append-only/);
     await expect(t.db.query(`DELETE FROM audit_events WHERE seq = 1`)).rejects.toThrow(/append-only/);

@@ -1,8 +1,8 @@
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { FastQuery } from '../common/database/fast-query.js';
 import type { Actor, Principal } from '../auth/principal.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { chainHash, type ChainedFields } from './audit-chain.js';
@@ -42,9 +42,11 @@ const MAX_BATCH = 500;
 export class AuditService implements OnApplicationShutdown {
   private readonly logger = new Logger(AuditService.name);
   private queue: Pending[] = [];
+  /** Where this process last saw the chain end (see appendBatch). */
+  private head: Head | null = null;
   private flushing: Promise<void> | null = null;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@Inject(FastQuery) private readonly fast: FastQuery) {}
 
   /** Audits a change inside the caller's transaction. Call it last: it holds the chain lock until commit. */
   async record(manager: EntityManager, actor: Actor | null, entry: AuditEntry): Promise<void> {
@@ -80,12 +82,7 @@ export class AuditService implements OnApplicationShutdown {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, MAX_BATCH);
         try {
-          await this.dataSource.transaction((manager) =>
-            this.append(
-              manager,
-              batch.map((p) => p.fields),
-            ),
-          );
+          await this.appendBatch(batch.map((p) => p.fields));
           for (const pending of batch) pending.resolve();
         } catch (error) {
           this.logger.error({ err: error }, 'audit batch failed');
@@ -98,46 +95,80 @@ export class AuditService implements OnApplicationShutdown {
     }
   }
 
+  /** Appends inside a transaction: the head row is locked until that transaction commits. */
   private async append(manager: EntityManager, events: Array<Omit<ChainedFields, 'seq'>>): Promise<void> {
-    const [head] = (await manager.query(`SELECT seq::text AS seq, hash FROM audit_head WHERE id = 1 FOR UPDATE`)) as Array<{
-      seq: string;
-      hash: string;
-    }>;
-    let seq = BigInt(head.seq);
-    let prevHash = head.hash;
-    const values: unknown[] = [];
-    const rows: string[] = [];
-    for (const event of events) {
-      seq += 1n;
-      const chained: ChainedFields = { ...event, seq: seq.toString() };
-      const hash = chainHash(prevHash, chained);
-      const base = values.length;
-      rows.push(`(${Array.from({ length: 14 }, (_, i) => `$${base + i + 1}`).join(', ')})`);
-      values.push(
-        chained.seq,
-        event.id,
-        event.at,
-        event.actorId,
-        event.actorRole,
-        event.action,
-        event.outcome,
-        event.entityType,
-        event.entityId,
-        event.courtId,
-        event.requestId,
-        JSON.stringify(event.details),
-        prevHash,
-        hash,
-      );
-      prevHash = hash;
-    }
-    await manager.query(
-      `INSERT INTO audit_events (seq, id, at, actor_id, actor_role, action, outcome, entity_type, entity_id, court_id, request_id, details, prev_hash, hash)
-       VALUES ${rows.join(', ')}`,
-      values,
-    );
-    await manager.query(`UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1`, [seq.toString(), prevHash]);
+    const [head] = (await manager.query(`SELECT seq::text AS seq, hash FROM audit_head WHERE id = 1 FOR UPDATE`)) as Head[];
+    const chained = chain(head, events);
+    await manager.query(APPEND_AFTER_LOCK, chained.values);
   }
+
+  /**
+   * Appends a batch in one statement, without holding a lock across round
+   * trips: the head is moved only if it is still where this process last saw
+   * it, else another writer got there first and the batch is chained again.
+   */
+  private async appendBatch(events: Array<Omit<ChainedFields, 'seq'>>): Promise<void> {
+    for (let attempt = 0; ; attempt += 1) {
+      this.head ??= (await this.fast.rows<Head>(`SELECT seq::text AS seq, hash FROM audit_head WHERE id = 1`, []))[0];
+      const chained = chain(this.head, events);
+      const result = await this.fast.run(APPEND_IF_HEAD_UNCHANGED, [...chained.values, this.head.seq, this.head.hash]);
+      if (result.rowCount === events.length) {
+        this.head = chained.head;
+        return;
+      }
+      this.head = null;
+      if (attempt >= 20) throw new Error('the audit chain head keeps moving');
+    }
+  }
+}
+
+interface Head {
+  seq: string;
+  hash: string;
+}
+
+const COLUMNS =
+  'seq, id, at, actor_id, actor_role, action, outcome, entity_type, entity_id, court_id, request_id, details, prev_hash, hash';
+/** One array parameter per column: the statement text is the same for any batch size, so it is prepared once. */
+const UNNEST = `unnest($1::bigint[], $2::uuid[], $3::timestamptz[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::uuid[],
+                       $10::uuid[], $11::text[], $12::jsonb[], $13::text[], $14::text[])`;
+const APPEND_AFTER_LOCK = `
+  WITH moved AS (UPDATE audit_head SET seq = $15, hash = $16 WHERE id = 1)
+  INSERT INTO audit_events (${COLUMNS}) SELECT * FROM ${UNNEST}`;
+const APPEND_IF_HEAD_UNCHANGED = `
+  WITH moved AS (UPDATE audit_head SET seq = $15, hash = $16 WHERE id = 1 AND seq = $17 AND hash = $18 RETURNING 1)
+  INSERT INTO audit_events (${COLUMNS}) SELECT * FROM ${UNNEST} WHERE EXISTS (SELECT 1 FROM moved)`;
+
+/** Chains events after a head: their columns as arrays (for UNNEST), then the new head's seq and hash. */
+function chain(head: Head, events: Array<Omit<ChainedFields, 'seq'>>): { values: unknown[]; head: Head } {
+  const columns: unknown[][] = Array.from({ length: 14 }, () => []);
+  let seq = BigInt(head.seq);
+  let prevHash = head.hash;
+  for (const event of events) {
+    seq += 1n;
+    const chained: ChainedFields = { ...event, seq: seq.toString() };
+    const hash = chainHash(prevHash, chained);
+    const row = [
+      chained.seq,
+      event.id,
+      event.at,
+      event.actorId,
+      event.actorRole,
+      event.action,
+      event.outcome,
+      event.entityType,
+      event.entityId,
+      event.courtId,
+      event.requestId,
+      JSON.stringify(event.details),
+      prevHash,
+      hash,
+    ];
+    row.forEach((value, i) => columns[i].push(value));
+    prevHash = hash;
+  }
+  const next = { seq: seq.toString(), hash: prevHash };
+  return { values: [...columns, next.seq, next.hash], head: next };
 }
 
 function fieldsOf(actor: Actor | null, entry: AuditEntry): Omit<ChainedFields, 'seq'> {

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { FastQuery } from '../common/database/fast-query.js';
 import type { Actor } from '../auth/principal.js';
 import { childScope, SqlParams } from '../auth/scope.js';
 import { NotFound, ValidationFailed } from '../common/errors/domain-error.js';
@@ -32,6 +33,7 @@ export class ChildrenService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(FastQuery) private readonly fast: FastQuery,
   ) {}
 
   /** A child the caller may see, with the read audited (a miss is audited too). */
@@ -48,10 +50,10 @@ export class ChildrenService {
   /** Without auditing, for services that audit their own action on the child. */
   async find(actor: Actor, id: string): Promise<ChildView | null> {
     const params = new SqlParams();
-    const rows = (await this.dataSource.query(
+    const rows = await this.fast.rows<ChildRow>(
       `${CHILD_SELECT} WHERE c.id = ${params.add(id)} AND ${childScope(actor, 'c', params)}`,
       params.values,
-    )) as ChildRow[];
+    );
     return rows[0] ? toChildView(rows[0]) : null;
   }
 

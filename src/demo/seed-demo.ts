@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { hashPassword } from '../auth/password-hasher.js';
+import { FastQuery } from '../common/database/fast-query.js';
 
 export const DEMO_PASSWORD = 'demo-password-2026';
 
@@ -111,7 +112,7 @@ export async function seedDemo(dataSource: DataSource): Promise<void> {
         [placementId, caseId, childId, child.agency, child.placement],
       );
     }
-    await new AuditService(dataSource).record(m, null, {
+    await new AuditService(new FastQuery(dataSource)).record(m, null, {
       action: 'seed',
       entityType: 'court',
       entityId: ID.court,

@@ -37,10 +37,12 @@ function reviveTimestamps<T extends object>(row: T): T {
  * An episode with its obligations and hearing requests in one round trip
  * (the episode page is the hottest read of the service), scoped to the caller.
  */
-export async function loadEpisode(manager: EntityManager, principal: Principal | null, id: string): Promise<EpisodeView | null> {
+export type RunQuery = (text: string, values: unknown[]) => Promise<unknown[]>;
+
+export async function loadEpisode(run: RunQuery, principal: Principal | null, id: string): Promise<EpisodeView | null> {
   const params = new SqlParams();
   const scope = principal ? childRecordScope(principal, 'e.child_id', 'e.court_id', params) : 'TRUE';
-  const rows = (await manager.query(
+  const rows = (await run(
     `SELECT ${EPISODE_COLUMNS},
        (SELECT coalesce(json_agg(ob ORDER BY ob.due_at, ob.type, ob.sequence), '[]'::json)
           FROM (SELECT ${OBLIGATION_COLUMNS} FROM obligations o WHERE o.episode_id = e.id) ob) AS obligation_rows,

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/principal.js';
 import { childRecordScope, childScope, SqlParams } from '../auth/scope.js';
+import { FastQuery } from '../common/database/fast-query.js';
 import { Conflict, NotFound, ValidationFailed, type FieldError } from '../common/errors/domain-error.js';
 import { decodeCursor, toPage, type Page } from '../common/pagination/pagination.js';
 import { isInFuture, startOfDayIn } from '../common/time/clock.js';
@@ -42,6 +43,7 @@ export class EpisodesService {
     @Inject(DeadlinesService) private readonly deadlines: DeadlinesService,
     @Inject(HearingRequestsService)
     private readonly hearings: HearingRequestsService,
+    @Inject(FastQuery) private readonly fast: FastQuery,
   ) {}
 
   /**
@@ -154,11 +156,11 @@ export class EpisodesService {
         details: { childId: child.id, orderId, obligations: planned.length },
       });
     });
-    return (await loadEpisode(this.dataSource.manager, null, id)) as EpisodeView;
+    return (await loadEpisode((text, values) => this.dataSource.query(text, values), null, id)) as EpisodeView;
   }
 
   async get(actor: Actor, id: string): Promise<EpisodeView> {
-    const episode = await loadEpisode(this.dataSource.manager, actor, id);
+    const episode = await loadEpisode((text, values) => this.fast.rows(text, values), actor, id);
     if (!episode) {
       await this.audit.recordNow(actor, {
         action: 'read',
@@ -242,7 +244,7 @@ export class EpisodesService {
         courtId: episode.court_id,
       });
     });
-    return (await loadEpisode(this.dataSource.manager, null, id)) as EpisodeView;
+    return (await loadEpisode((text, values) => this.dataSource.query(text, values), null, id)) as EpisodeView;
   }
 
   private async episodeForChange(actor: Actor, id: string) {

@@ -1,8 +1,10 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { dataSourceOptions, openDataSource } from './database-setup.js';
+import { FastQuery } from './fast-query.js';
 
+@Global()
 @Module({})
 export class DatabaseModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -15,6 +17,8 @@ export class DatabaseModule {
           dataSourceFactory: () => openDataSource(config, { migrate: config.migrationsRun }),
         }),
       ],
+      providers: [FastQuery],
+      exports: [FastQuery],
     };
   }
 }

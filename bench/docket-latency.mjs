@@ -1,0 +1,77 @@
+// From POST /api/v1/episodes to the hearing_request.created webhook received by a
+// local receiver (the court's CMS): p50/p95 over 200 episodes. Target p95 <= 500 ms.
+//   npm run build && node bench/docket-latency.mjs
+import { createServer } from 'node:http';
+import pg from 'pg';
+import { freshDatabase, login, seedDemo, serviceEnv, startService } from './support.mjs';
+
+const EPISODES = Number(process.env.EPISODES ?? 200);
+const received = new Map();
+const receiver = createServer((req, res) => {
+  const chunks = [];
+  req.on('data', (c) => chunks.push(c));
+  req.on('end', () => {
+    const event = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    if (event.type === 'hearing_request.created') received.get(event.data.episodeId)?.(performance.now());
+    res.writeHead(200).end();
+  });
+});
+await new Promise((r) => receiver.listen(0, '127.0.0.1', r));
+const hook = `http://127.0.0.1:${receiver.address().port}/hooks`;
+
+const databaseUrl = await freshDatabase('cmfc_bench_docket');
+const env = serviceEnv(databaseUrl, { DOCKET_WEBHOOK_URL: hook, DOCKET_WEBHOOK_SECRET: 'bench-webhook-secret-0123456789' });
+seedDemo(env);
+// One child per episode: cases placed with the demo agency.
+const db = new pg.Client({ connectionString: databaseUrl });
+await db.connect();
+const { rows: children } = await db.query(`
+  WITH made AS (
+    INSERT INTO cases (id, court_id, docket_number, case_type, judge_id)
+    SELECT gen_random_uuid(), '0d5f3c1e-0000-4000-8000-000000000001', 'BENCH-' || n, 'DEPENDENCY', '0d5f3c1e-0000-4000-8000-000000000022'
+      FROM generate_series(1, ${EPISODES}) n RETURNING id),
+  kids AS (
+    INSERT INTO children (id, case_id, court_id, first_name, last_name, date_of_birth)
+    SELECT gen_random_uuid(), id, '0d5f3c1e-0000-4000-8000-000000000001', 'Bench', 'Child', '2012-01-01' FROM made RETURNING id, case_id)
+  INSERT INTO placements (id, case_id, child_id, agency_id, placement_type, started_at)
+  SELECT gen_random_uuid(), case_id, id, '0d5f3c1e-0000-4000-8000-000000000011', 'FOSTER_HOME', now() - interval '30 days' FROM kids
+  RETURNING child_id`);
+await db.end();
+
+const { child, base } = await startService(env, 'all');
+try {
+  const token = await login(base, 'caseworker@dfps.demo', 'demo-password-2026');
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const latencies = [];
+  for (const { child_id: childId } of children) {
+    const started = performance.now();
+    const res = await fetch(`${base}/api/v1/episodes`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ childId, missingSince: new Date(Date.now() - 3_600_000).toISOString() }),
+    });
+    if (res.status !== 201) throw new Error(`POST /episodes: ${res.status}`);
+    const episode = await res.json();
+    const arrived = await new Promise((resolve, reject) => {
+      received.set(episode.id, resolve);
+      setTimeout(() => reject(new Error('webhook not received within 10 s')), 10_000).unref();
+    });
+    latencies.push(arrived - started);
+  }
+  latencies.sort((a, b) => a - b);
+  const at = (q) => latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)];
+  console.log(
+    JSON.stringify(
+      {
+        bench: 'POST /episodes -> hearing_request.created received by the CMS webhook',
+        episodes: latencies.length,
+        latencyMs: { p50: +at(0.5).toFixed(1), p95: +at(0.95).toFixed(1), max: +latencies.at(-1).toFixed(1) },
+      },
+      null,
+      2,
+    ),
+  );
+} finally {
+  child.kill('SIGTERM');
+  receiver.close();
+}
