@@ -3,6 +3,7 @@ import { Orders1795400100000 } from './1795400100000-orders.js';
 import { Episodes1795400200000 } from './1795400200000-episodes.js';
 import { OutboxDelivery1795400300000 } from './1795400300000-outbox-delivery.js';
 import { Docket1795400400000 } from './1795400400000-docket.js';
+import { ComplianceRollup1795400500000 } from './1795400500000-compliance-rollup.js';
 
 /** Every migration, in order. Listed explicitly so the build and the tests load the same classes. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   Episodes1795400200000,
   OutboxDelivery1795400300000,
   Docket1795400400000,
+  ComplianceRollup1795400500000,
 ];

@@ -98,6 +98,25 @@ describe('GET /compliance/summary', () => {
     expect(three.obligations.overdue).toBe(4);
   });
 
+  it('agrees with a count straight from the obligations, whatever happened to them (the rollup is kept by triggers)', async () => {
+    const res = await t.http.get('/api/v1/compliance/summary').set(w.clerkA.auth).expect(200);
+    const direct = await t.db.query(
+      `SELECT agency_id, type, count(*)::int AS total,
+              count(*) FILTER (WHERE status = 'SATISFIED' AND on_time)::int AS "onTime",
+              count(*) FILTER (WHERE status = 'SATISFIED' AND NOT on_time)::int AS late,
+              count(*) FILTER (WHERE status = 'OVERDUE')::int AS overdue,
+              count(*) FILTER (WHERE status IN ('OPEN', 'SUBMITTED'))::int AS open
+         FROM obligations WHERE court_id = $1 GROUP BY agency_id, type`,
+      [w.courtA],
+    );
+    expect(direct.length).toBeGreaterThan(5);
+    for (const row of direct) {
+      const agency = res.body.agencies.find((a: { agencyId: string }) => a.agencyId === row.agency_id);
+      const { agency_id: _agency, type, ...counts } = row;
+      expect(agency.byType[type]).toEqual(counts);
+    }
+  });
+
   it('takes a period in the court’s calendar', async () => {
     const empty = await t.http.get('/api/v1/compliance/summary?from=2020-01-01&to=2020-12-31').set(w.judgeA.auth).expect(200);
     expect(empty.body.agencies).toEqual([]);

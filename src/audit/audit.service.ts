@@ -53,6 +53,15 @@ export class AuditService implements OnApplicationShutdown {
     await this.append(manager, [fieldsOf(actor, entry)]);
   }
 
+  /** Several changes of one transaction in one append. */
+  async recordMany(manager: EntityManager, actor: Actor | null, entries: AuditEntry[]): Promise<void> {
+    if (entries.length > 0)
+      await this.append(
+        manager,
+        entries.map((entry) => fieldsOf(actor, entry)),
+      );
+  }
+
   /** Audits a read (or a refusal) and resolves once it is stored. */
   recordNow(actor: Actor | null, entry: AuditEntry): Promise<void> {
     return new Promise<void>((resolve, reject) => {

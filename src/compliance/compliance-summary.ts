@@ -35,6 +35,50 @@ export interface MedianRow {
   median_hours: number | null;
 }
 
+/** How many reports took `tenths` tenths of an hour (rounded down) from discovery. */
+export interface HistogramRow {
+  agency_id: string | null;
+  type: ObligationType;
+  tenths: number;
+  n: number;
+}
+
+/**
+ * The median (as percentile_cont(0.5): the middle value, or the mean of the two
+ * middle values) of each agency's and type's hours, from a histogram in tenths
+ * of an hour: exact to six minutes.
+ */
+export function medianHours(rows: HistogramRow[]): MedianRow[] {
+  const groups = new Map<string, { agency_id: string | null; type: ObligationType; buckets: Array<[number, number]> }>();
+  for (const row of rows) {
+    const key = `${row.agency_id ?? ''}|${row.type}`;
+    const group = groups.get(key) ?? { agency_id: row.agency_id, type: row.type, buckets: [] };
+    group.buckets.push([row.tenths, row.n]);
+    groups.set(key, group);
+  }
+  const result: MedianRow[] = [];
+  for (const group of groups.values()) {
+    const buckets = group.buckets.sort((a, b) => a[0] - b[0]);
+    const total = buckets.reduce((sum, [, n]) => sum + n, 0);
+    if (total <= 0) continue;
+    const valueAt = (index: number): number => {
+      let seen = 0;
+      for (const [tenths, n] of buckets) {
+        seen += n;
+        if (index < seen) return tenths / 10;
+      }
+      return buckets[buckets.length - 1][0] / 10;
+    };
+    const middle = (total - 1) / 2;
+    result.push({
+      agency_id: group.agency_id,
+      type: group.type,
+      median_hours: (valueAt(Math.floor(middle)) + valueAt(Math.ceil(middle))) / 2,
+    });
+  }
+  return result;
+}
+
 const zero = (): TypeCounts => ({
   total: 0,
   onTime: 0,

@@ -10,7 +10,7 @@ import { todayIn } from '../common/time/clock.js';
 import { photoIsCurrent } from '../episodes/obligation-deadlines.js';
 import { applicableOrder, type OrderCandidate } from '../orders/applicable-order.js';
 import { DEFAULT_TERMS, withDefaults, type OrderTerms } from '../orders/order-terms.js';
-import { buildAgencyCompliance, type AgencyCompliance, type CountRow, type MedianRow } from './compliance-summary.js';
+import { buildAgencyCompliance, medianHours, type AgencyCompliance, type CountRow, type HistogramRow } from './compliance-summary.js';
 import type { ComplianceSummaryQuery } from './compliance.dto.js';
 
 const MAX_RANGE_DAYS = 366 * 10;
@@ -50,38 +50,33 @@ export class ComplianceService {
     const to = query.to ?? todayIn(court.timezone);
     const from = query.from ?? (DateTime.fromISO(to, { zone: court.timezone }).minus({ days: 364 }).toISODate() as string);
     if (from > to) throw ValidationFailed.field('from', 'must not be after to');
-    const start = DateTime.fromISO(from, { zone: court.timezone }).startOf('day');
-    const end = DateTime.fromISO(to, { zone: court.timezone }).plus({ days: 1 }).startOf('day');
-    if (end.diff(start, 'days').days > MAX_RANGE_DAYS) throw ValidationFailed.field('from', 'the period may be at most ten years');
-    const params = [court.id, start.toJSDate(), end.toJSDate()];
-    const [counts, medians, episodes] = await Promise.all([
+    const days = DateTime.fromISO(to).diff(DateTime.fromISO(from), 'days').days;
+    if (days > MAX_RANGE_DAYS) throw ValidationFailed.field('from', 'the period may be at most ten years');
+    // The rollups are kept by triggers on obligations (migration ComplianceRollup), by day of discovery in the court's time zone.
+    const params = [court.id, from, to];
+    const [counts, histogram] = await Promise.all([
       this.dataSource.query(
-        `SELECT agency_id, type,
-                count(*)::int AS total,
-                count(*) FILTER (WHERE status = 'SATISFIED' AND on_time)::int AS on_time,
-                count(*) FILTER (WHERE status = 'SATISFIED' AND NOT on_time)::int AS late,
-                count(*) FILTER (WHERE status = 'OVERDUE')::int AS overdue,
-                count(*) FILTER (WHERE status IN ('OPEN', 'SUBMITTED'))::int AS open,
-                count(*) FILTER (WHERE status = 'WAIVED')::int AS waived
-           FROM obligations
-          WHERE court_id = $1 AND episode_discovered_at >= $2 AND episode_discovered_at < $3
+        `SELECT agency_id, type, sum(total)::int AS total, sum(on_time)::int AS on_time, sum(late)::int AS late,
+                sum(overdue)::int AS overdue, sum(open)::int AS open, sum(waived)::int AS waived
+           FROM compliance_daily
+          WHERE court_id = $1 AND day BETWEEN $2::date AND $3::date
           GROUP BY agency_id, type`,
         params,
       ) as Promise<CountRow[]>,
       this.dataSource.query(
-        `SELECT agency_id, type,
-                percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM performed_at - episode_discovered_at) / 3600) AS median_hours
-           FROM obligations
-          WHERE court_id = $1 AND episode_discovered_at >= $2 AND episode_discovered_at < $3
-            AND type IN ('LAW_ENFORCEMENT_REPORT', 'NCMEC_REPORT') AND status = 'SATISFIED'
-          GROUP BY agency_id, type`,
+        `SELECT agency_id, type, tenths, sum(n)::int AS n
+           FROM compliance_report_hours
+          WHERE court_id = $1 AND day BETWEEN $2::date AND $3::date
+          GROUP BY agency_id, type, tenths
+         HAVING sum(n) > 0`,
         params,
-      ) as Promise<MedianRow[]>,
-      this.dataSource.query(
-        `SELECT agency_id, count(*)::int AS episodes FROM episodes WHERE court_id = $1 AND discovered_at >= $2 AND discovered_at < $3 GROUP BY agency_id`,
-        params,
-      ) as Promise<Array<{ agency_id: string | null; episodes: number }>>,
+      ) as Promise<HistogramRow[]>,
     ]);
+    const medians = medianHours(histogram);
+    // Every episode has exactly one law-enforcement report obligation.
+    const episodes = counts
+      .filter((row) => row.type === 'LAW_ENFORCEMENT_REPORT')
+      .map((row) => ({ agency_id: row.agency_id, episodes: row.total }));
     const ids = [...new Set([...counts, ...episodes].map((r) => r.agency_id).filter((id): id is string => id !== null))];
     const names = new Map(
       ids.length

@@ -155,32 +155,33 @@ export class DeadlinesService {
     ];
     const rows = turned[0];
     const now = new Date();
-    for (const row of rows) {
-      if (row.terms.requestHearingOnNonCompliance) {
-        await this.hearings.raise(manager, null, {
-          reason: 'NON_COMPLIANCE',
-          episodeId: row.episode_id,
-          caseId: row.case_id,
-          courtId: row.court_id,
-          obligationId: row.id,
-          requestedAt: now,
-          courtDays: row.terms.hearingWithinCourtDays,
-        });
-      }
-    }
-    for (const row of rows) {
-      await this.audit.record(manager, null, {
+    // One NON_COMPLIANCE request per episode (the first of its obligations to turn), where the terms ask for one.
+    const episodes = new Map<string, (typeof rows)[number]>();
+    for (const row of rows) if (row.terms.requestHearingOnNonCompliance && !episodes.has(row.episode_id)) episodes.set(row.episode_id, row);
+    await this.hearings.raiseMany(
+      manager,
+      null,
+      [...episodes.values()].map((row) => ({
+        reason: 'NON_COMPLIANCE' as const,
+        episodeId: row.episode_id,
+        caseId: row.case_id,
+        courtId: row.court_id,
+        obligationId: row.id,
+        requestedAt: now,
+        courtDays: row.terms.hearingWithinCourtDays,
+      })),
+    );
+    await this.audit.recordMany(
+      manager,
+      null,
+      rows.map((row) => ({
         action: 'overdue',
         entityType: 'obligation',
         entityId: row.id,
         courtId: row.court_id,
-        details: {
-          type: row.type,
-          episodeId: row.episode_id,
-          by: 'deadline-timer',
-        },
-      });
-    }
+        details: { type: row.type, episodeId: row.episode_id, by: 'deadline-timer' },
+      })),
+    );
     return rows.length;
   }
 

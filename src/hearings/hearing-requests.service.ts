@@ -7,7 +7,7 @@ import { APP_CONFIG } from '../common/config/config.module.js';
 import type { AppConfig } from '../common/config/app-config.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { jobId, QUEUES } from '../outbox/queues.js';
-import { addCourtDays } from './court-calendar.js';
+import { addCourtDays, type CourtCalendarInput } from './court-calendar.js';
 import { CourtCalendarService } from './court-calendar.service.js';
 import { HEARING_JOBS } from './docket-events.js';
 import type { HearingReason } from './hearing-request-types.js';
@@ -42,7 +42,46 @@ export class HearingRequestsService {
 
   /** Returns the new request, or null when an open one for that episode and reason exists. */
   async raise(manager: EntityManager, actor: Actor | null, input: RaiseHearingRequest): Promise<HearingRequestView | null> {
-    const calendar = await this.calendars.load(manager, input.courtId);
+    const raised = await this.raiseMany(manager, actor, [input]);
+    return raised[0] ?? null;
+  }
+
+  /**
+   * Raises several requests in one transaction, loading each court's calendar
+   * once and auditing them in one append (the sweep may raise hundreds).
+   * Returns the requests made; duplicates of open ones are skipped.
+   */
+  async raiseMany(manager: EntityManager, actor: Actor | null, inputs: RaiseHearingRequest[]): Promise<HearingRequestView[]> {
+    const calendars = new Map<string, CourtCalendarInput>();
+    const made: HearingRequestView[] = [];
+    for (const input of inputs) {
+      let calendar = calendars.get(input.courtId);
+      if (!calendar) {
+        calendar = await this.calendars.load(manager, input.courtId);
+        calendars.set(input.courtId, calendar);
+      }
+      const request = await this.insert(manager, input, calendar);
+      if (request) made.push(request);
+    }
+    await this.audit.recordMany(
+      manager,
+      actor,
+      made.map((request) => ({
+        action: 'create',
+        entityType: 'hearing_request',
+        entityId: request.id,
+        courtId: request.courtId,
+        details: { reason: request.reason, episodeId: request.episodeId, targetDate: request.targetDate, by: actor ? undefined : 'system' },
+      })),
+    );
+    return made;
+  }
+
+  private async insert(
+    manager: EntityManager,
+    input: RaiseHearingRequest,
+    calendar: CourtCalendarInput,
+  ): Promise<HearingRequestView | null> {
     const targetDate = addCourtDays(input.requestedAt, input.courtDays, calendar);
     const id = randomUUID();
     const rows = (await manager.query(
@@ -68,18 +107,6 @@ export class HearingRequestsService {
       name: HEARING_JOBS.created,
       data: { hearingRequestId: id },
       jobId: jobId('hearing-request', id, 'created'),
-    });
-    await this.audit.record(manager, actor, {
-      action: 'create',
-      entityType: 'hearing_request',
-      entityId: id,
-      courtId: input.courtId,
-      details: {
-        reason: input.reason,
-        episodeId: input.episodeId,
-        targetDate,
-        by: actor ? undefined : 'system',
-      },
     });
     return toHearingRequestView(rows[0]);
   }
