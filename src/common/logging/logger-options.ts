@@ -1,5 +1,6 @@
 import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config.js';
+import { safeError } from './safe-error.js';
 
 /**
  * Structured JSON logs with the request id. Request bodies, query strings and
@@ -21,6 +22,7 @@ export function loggerOptions(config: AppConfig): Params {
           path: typeof req.url === 'string' ? req.url.split('?')[0] : undefined,
         }),
         res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+        err: safeError,
       },
       redact: { paths: ['req.headers', 'res.headers', '*.password', '*.firstName', '*.lastName', '*.dateOfBirth'], remove: true },
       autoLogging: { ignore: (request) => (request.url ?? '').startsWith('/health') },
