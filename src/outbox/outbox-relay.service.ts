@@ -67,6 +67,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       ...redisOptions(this.config.redisUrl),
       maxRetriesPerRequest: 1,
       connectTimeout: 2000,
+      // A Redis that accepts the connection but never answers must not hold the outbox rows' locks.
+      commandTimeout: 5000,
       retryStrategy: reconnectSoon,
     };
     for (const name of ALL_QUEUES) {
