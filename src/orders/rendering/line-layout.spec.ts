@@ -44,6 +44,14 @@ describe('layoutLines', () => {
     for (const line of lines) expect(line.width).toBeLessThanOrEqual(10);
   });
 
+  it('keeps runs of hyphens and spaces, and an empty line between two "\\n" but not after the last', () => {
+    const lines = layoutLines([r('well--known  fact-')], 100, measure);
+    expect(show(lines)).toEqual(['well--known  fact-']);
+    expect(lines[0].words.map((w) => w.pieces[0].text)).toEqual(['well--', 'known', 'fact-']);
+    expect(lines[0].width).toBe(18);
+    expect(show(layoutLines([r('\n\nx'), r(' y\n')], 100, measure))).toEqual(['', '', 'x y']);
+  });
+
   it('gives nothing for empty text', () => {
     expect(layoutLines([r('')], 10, measure)).toEqual([]);
   });

@@ -34,81 +34,105 @@ export interface Line {
 
 export type Measure = (text: string, font: string) => number;
 
-const TOKENS = /\n| +|[^ \n-]*-+|[^ \n-]+/g;
+// Tokens: "\n"; a run of spaces; a run of other characters up to and with the hyphens that end it
+// (a break may follow a hyphen). Scanned by hand rather than with a regular expression: this runs
+// for every word of every document, and the scan allocates nothing but the tokens themselves.
+const NEWLINE = 10;
+const SPACE = 32;
+const HYPHEN = 45;
 
 export function layoutLines(pieces: StyledText[], maxWidth: number, measure: Measure): Line[] {
   const lines: Line[] = [];
   let words: Word[] = [];
   let word: Word | null = null;
 
-  const endWord = (): void => {
-    if (word) words.push(word);
-    word = null;
-  };
-  const endLine = (last: boolean): void => {
-    endWord();
-    lines.push(...breakWords(words, maxWidth, measure, last));
-    words = [];
-  };
-
   for (const piece of pieces) {
-    for (const token of piece.text.match(TOKENS) ?? []) {
-      if (token === '\n') {
-        endLine(true);
-      } else if (token[0] === ' ') {
+    const { text, font } = piece;
+    const length = text.length;
+    let i = 0;
+    while (i < length) {
+      const code = text.charCodeAt(i);
+      if (code === NEWLINE) {
+        if (word) words.push(word);
+        word = null;
+        breakWords(words, maxWidth, measure, true, lines);
+        words = [];
+        i += 1;
+        continue;
+      }
+      let end = i + 1;
+      if (code === SPACE) {
+        while (end < length && text.charCodeAt(end) === SPACE) end += 1;
         if (word) {
-          const current: Word = word;
-          current.space = current.space
-            ? { text: current.space.text + token, font: current.space.font }
-            : { text: token, font: piece.font };
-          current.spaceWidth += measure(token, piece.font);
+          const token = text.slice(i, end);
+          word.space = word.space ? { text: word.space.text + token, font: word.space.font } : { text: token, font };
+          word.spaceWidth += measure(token, font);
+          words.push(word);
+          word = null;
         }
-        endWord();
+        i = end;
+        continue;
+      }
+      if (code !== HYPHEN) {
+        while (end < length) {
+          const next = text.charCodeAt(end);
+          if (next === SPACE || next === NEWLINE || next === HYPHEN) break;
+          end += 1;
+        }
+      }
+      const hyphen = code === HYPHEN || (end < length && text.charCodeAt(end) === HYPHEN);
+      if (hyphen) while (end < length && text.charCodeAt(end) === HYPHEN) end += 1;
+      const token = text.slice(i, end);
+      i = end;
+      if (word && word.space) {
+        words.push(word);
+        word = null;
+      }
+      if (!word) word = { pieces: [], width: 0, space: null, spaceWidth: 0 };
+      const width = measure(token, font);
+      const last = word.pieces.length > 0 ? word.pieces[word.pieces.length - 1] : undefined;
+      if (last && last.font === font) {
+        last.text += token;
+        last.width += width;
       } else {
-        if (word && (word as Word).space) endWord();
-        if (!word) word = { pieces: [], width: 0, space: null, spaceWidth: 0 };
-        const current: Word = word;
-        const width = measure(token, piece.font);
-        const last = current.pieces[current.pieces.length - 1];
-        if (last && last.font === piece.font) {
-          last.text += token;
-          last.width += width;
-        } else {
-          current.pieces.push({ text: token, font: piece.font, width });
-        }
-        current.width += width;
-        // A break may follow a hyphen.
-        if (token.endsWith('-')) endWord();
+        word.pieces.push({ text: token, font, width });
+      }
+      word.width += width;
+      // A break may follow a hyphen.
+      if (hyphen) {
+        words.push(word);
+        word = null;
       }
     }
   }
-  endLine(true);
-  return lines.filter((line, i) => line.words.length > 0 || i < lines.length - 1);
+  if (word) words.push(word);
+  breakWords(words, maxWidth, measure, true, lines);
+  // No empty line at the end (text ending in "\n", or no text at all).
+  if (lines.length > 0 && lines[lines.length - 1].words.length === 0) lines.pop();
+  return lines;
 }
 
-function breakWords(words: Word[], maxWidth: number, measure: Measure, endsParagraph: boolean): Line[] {
-  const lines: Line[] = [];
+/** The words of one paragraph (up to a "\n" or the end) onto lines of the width, added to `lines`. */
+function breakWords(words: Word[], maxWidth: number, measure: Measure, endsParagraph: boolean, lines: Line[]): void {
   let current: Word[] = [];
   let width = 0;
-  const flush = (last: boolean): void => {
-    lines.push({ words: current, width, last });
-    current = [];
-    width = 0;
-  };
-  for (const word of words.flatMap((w) => (w.width > maxWidth ? cut(w, maxWidth, measure) : [w]))) {
-    const previous = current[current.length - 1];
+  const place = (word: Word): void => {
+    const previous = current.length > 0 ? current[current.length - 1] : undefined;
     const next = previous ? width + previous.spaceWidth + word.width : word.width;
     if (previous && next > maxWidth) {
-      flush(false);
-      current.push(word);
+      lines.push({ words: current, width, last: false });
+      current = [word];
       width = word.width;
     } else {
       current.push(word);
       width = next;
     }
+  };
+  for (const word of words) {
+    if (word.width > maxWidth) for (const part of cut(word, maxWidth, measure)) place(part);
+    else place(word);
   }
-  flush(endsParagraph);
-  return lines;
+  lines.push({ words: current, width, last: endsParagraph });
 }
 
 /** A word wider than a whole line, cut into pieces that fit (a long reference or address). */

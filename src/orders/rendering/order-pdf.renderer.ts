@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { layoutLines, type Line, type StyledText } from './line-layout.js';
 import type { Align, Block, Run } from './markdown-layout.js';
+import { PdfTextWriter } from './pdf-text.js';
 
 /** What a document says around its text: metadata, DRAFT mark and the footer of every page. */
 export interface PdfSettings {
@@ -47,7 +48,8 @@ export const DRAFT_BANNER = 'DRAFT - NOT SIGNED - NOT AN ORDER OF THE COURT';
  * block on the right half, "Page X of Y" and the document's reference and
  * verification line at the foot of every page, a DRAFT mark on drafts.
  * Deterministic: no clock, no random ids (pdfkit derives the trailer /ID from
- * the metadata, which is fixed here).
+ * the metadata, which is fixed here). `caches: false` renders with pdfkit
+ * alone (its own fonts, measuring and text drawing), for tests to compare.
  */
 export function renderPdf(blocks: Block[], settings: PdfSettings, options: { caches?: boolean } = {}): Promise<Buffer> {
   const caches = options.caches ?? true;
@@ -81,12 +83,14 @@ export function renderPdf(blocks: Block[], settings: PdfSettings, options: { cac
       widths: (text, font, size) => doc.font(font).fontSize(size).widthOfString(text),
       drawing: () => undefined,
     };
+    let writer: PdfTextWriter | null = null;
     if (caches) {
-      useCachedFonts(doc);
+      const faces = useCachedFonts(doc);
       doc.font(FONTS.regular);
-      measurer = memoizeWidths(doc);
+      if (faces) writer = PdfTextWriter.create(doc, faces);
+      measurer = memoizeWidths(doc, writer);
     }
-    const layout = new Layout(doc, measurer, settings.align ?? 'justify');
+    const layout = new Layout(doc, measurer, settings.align ?? 'justify', writer);
     layout.blocks(blocks, MARGINS.left, CONTENT_WIDTH, 9);
     layout.furniture(settings);
   } finally {
@@ -111,6 +115,8 @@ class Layout {
     private readonly doc: PDFKit.PDFDocument,
     private readonly measurer: Measurer,
     private readonly bodyAlign: 'left' | 'justify',
+    /** Draws text without pdfkit's text machinery, to the same operators (see pdf-text.ts); null: pdfkit draws everything. */
+    private readonly writer: PdfTextWriter | null,
   ) {
     this.widths = measurer.widths;
   }
@@ -168,13 +174,10 @@ class Layout {
         for (const item of block.items) {
           this.ensure(this.lineHeight() * 2);
           const y = doc.y;
-          doc
-            .font(FONTS.regular)
-            .fontSize(BODY_SIZE)
-            .text(item.label, x, y, {
-              width: LIST_INDENT - 4,
-              lineBreak: false,
-            });
+          this.boxed(item.label, FONTS.regular, BODY_SIZE, x, y, {
+            width: LIST_INDENT - 4,
+            lineBreak: false,
+          });
           doc.y = y;
           this.blocks(item.blocks, x + LIST_INDENT, width - LIST_INDENT, Math.min(gap, 4));
         }
@@ -276,43 +279,97 @@ class Layout {
    * One line: pieces of a face drawn together, placed from the measured
    * widths. A justified line widens its spaces with the PDF word-spacing
    * operator (Tw), so the spaces stay real characters for search and copy.
+   * With the writer the line's operators go to the page in one piece;
+   * pdfkit draws what the writer cannot encode (and everything without it).
    */
   private line(line: Line, x: number, width: number, y: number, style: TextStyle): void {
-    const doc = this.doc;
-    const gaps = line.words.slice(0, -1).reduce((n, word) => n + (word.space?.text.length ?? 0), 0);
+    const words = line.words;
+    const count = words.length;
+    let gaps = 0;
+    for (let i = 0; i < count - 1; i += 1) gaps += words[i].space?.text.length ?? 0;
     const stretch = style.align === 'justify' && !line.last && gaps > 0;
     // Rounded as written to the PDF, so the cursor moves exactly as the viewer will.
     const wordSpacing = stretch ? Math.round(((width - line.width) / gaps) * 1000) / 1000 : 0;
     let cx = x + (style.align === 'center' ? (width - line.width) / 2 : style.align === 'right' ? width - line.width : 0);
-    let run: {
-      text: string;
-      font: string;
-      width: number;
-      spaces: number;
-    } | null = null;
+    const size = style.size;
+    // The run of one face being collected, and the operators of the line so far.
+    let open = false;
+    let text = '';
+    let font = '';
+    let runWidth = 0;
+    let spaces = 0;
+    let ops = stretch ? `${wordSpacing} Tw` : '';
     const draw = (): void => {
-      if (!run) return;
-      doc.font(run.font).fontSize(style.size);
-      this.measurer.drawing(run.text, run.width);
-      doc.text(run.text, cx, y, { lineBreak: false });
-      this.measurer.drawing(null, 0);
-      cx += run.width + run.spaces * wordSpacing;
-      run = null;
+      if (!open) return;
+      const fragment = this.writer ? this.writer.fragment(text, font, size, cx, y) : null;
+      if (fragment !== null) {
+        if (fragment) ops = ops ? `${ops}\n${fragment}` : fragment;
+      } else {
+        ops = this.flush(ops);
+        const doc = this.doc;
+        doc.font(font).fontSize(size);
+        this.measurer.drawing(text, runWidth);
+        doc.text(text, cx, y, { lineBreak: false });
+        this.measurer.drawing(null, 0);
+      }
+      cx += runWidth + spaces * wordSpacing;
+      open = false;
     };
-    const add = (piece: StyledText, pieceWidth: number, spaces: number): void => {
-      if (run && run.font !== piece.font) draw();
-      if (!run) run = { text: '', font: piece.font, width: 0, spaces: 0 };
-      run.text += piece.text;
-      run.width += pieceWidth;
-      run.spaces += spaces;
+    const add = (piece: StyledText, pieceWidth: number, pieceSpaces: number): void => {
+      if (open && font !== piece.font) draw();
+      if (!open) {
+        open = true;
+        text = '';
+        font = piece.font;
+        runWidth = 0;
+        spaces = 0;
+      }
+      text += piece.text;
+      runWidth += pieceWidth;
+      spaces += pieceSpaces;
     };
-    if (stretch) doc.addContent(`${wordSpacing} Tw`);
-    line.words.forEach((word, i) => {
+    for (let i = 0; i < count; i += 1) {
+      const word = words[i];
       for (const piece of word.pieces) add(piece, piece.width, 0);
-      if (word.space && i < line.words.length - 1) add(word.space, word.spaceWidth, word.space.text.length);
-    });
+      if (word.space && i < count - 1) add(word.space, word.spaceWidth, word.space.text.length);
+    }
     draw();
-    if (stretch) doc.addContent('0 Tw');
+    if (stretch) ops = ops ? `${ops}\n0 Tw` : '0 Tw';
+    this.flush(ops);
+  }
+
+  /** Writes operators collected for the page (as addContent would, one by one); answers '' to collect afresh. */
+  private flush(ops: string): string {
+    if (!ops) return '';
+    if (this.writer) this.writer.write(ops);
+    else for (const op of ops.split('\n')) this.doc.addContent(op);
+    return '';
+  }
+
+  /**
+   * Text in a box of a width, left or right aligned: list labels and the
+   * footer. The writer sets it as pdfkit's line wrapper would (one line, or
+   * printable ASCII over several); otherwise pdfkit sets it, once per
+   * document for the same call (the footer is the same on every page: the
+   * writer repeats pdfkit's output on the later pages).
+   */
+  private boxed(
+    text: string,
+    font: string,
+    size: number,
+    x: number,
+    y: number,
+    options: PDFKit.Mixins.TextOptions & { width: number },
+  ): void {
+    const align = options.align ?? 'left';
+    const fast =
+      this.writer !== null &&
+      (align === 'left' || align === 'right') &&
+      this.writer.boxed(text, font, size, x, y, { width: options.width, align, lineGap: options.lineGap });
+    if (fast) return;
+    const draw = (): void => void this.doc.font(font).fontSize(size).text(text, x, y, options);
+    if (this.writer) this.writer.repeated(JSON.stringify([text, font, size, x, y, options]), font, size, draw);
+    else draw();
   }
 
   /** Page furniture, drawn once the number of pages is known. */
@@ -334,13 +391,17 @@ class Layout {
         .stroke();
       doc.font(FONTS.regular).fontSize(9);
       if (settings.footer.reference)
-        doc.text(settings.footer.reference, left, y, {
+        this.boxed(settings.footer.reference, FONTS.regular, 9, left, y, {
           width: CONTENT_WIDTH - 90,
           lineBreak: false,
         });
-      doc.text(`Page ${i - start + 1} of ${count}`, left + CONTENT_WIDTH - 90, y, { width: 90, align: 'right', lineBreak: false });
+      this.boxed(`Page ${i - start + 1} of ${count}`, FONTS.regular, 9, left + CONTENT_WIDTH - 90, y, {
+        width: 90,
+        align: 'right',
+        lineBreak: false,
+      });
       if (settings.footer.verification)
-        doc.fontSize(8).text(settings.footer.verification, left, y + 13, {
+        this.boxed(settings.footer.verification, FONTS.regular, 8, left, y + 13, {
           width: CONTENT_WIDTH,
           lineGap: 1,
         });
@@ -397,12 +458,14 @@ const parsedFaces = new Map<string, StandardFontInternals>();
  * gets its own font objects here (its own id and PDF dictionary, as pdfkit
  * would make them) sharing the metrics parsed once. If pdfkit's internals
  * ever look different, nothing is changed and pdfkit parses as before.
- * The output is the same either way (a unit test compares the bytes); only
- * the font ids F1-F4 are given in a fixed order rather than by first use.
+ * The output is the same either way (a unit test compares the documents);
+ * only the font ids F1-F4 are given in a fixed order rather than by first use.
+ * Answers the document's font objects by face (null: pdfkit's own fonts).
  */
-function useCachedFonts(doc: PDFKit.PDFDocument): void {
+function useCachedFonts(doc: PDFKit.PDFDocument): Record<string, StandardFontInternals> | null {
   const internal = doc as unknown as DocumentFontInternals;
-  if (typeof internal._fontFamilies !== 'object' || internal._fontFamilies === null || typeof internal._fontCount !== 'number') return;
+  if (typeof internal._fontFamilies !== 'object' || internal._fontFamilies === null || typeof internal._fontCount !== 'number') return null;
+  const faces: Record<string, StandardFontInternals> = {};
   for (const face of [FONTS.regular, FONTS.bold, FONTS.italic, FONTS.boldItalic]) {
     let parsed = parsedFaces.get(face);
     if (!parsed) {
@@ -411,7 +474,7 @@ function useCachedFonts(doc: PDFKit.PDFDocument): void {
         font: face,
       } as PDFKit.PDFDocumentOptions) as unknown as DocumentFontInternals;
       const made = probe._fontFamilies?.[face];
-      if (!made || made.name !== face || typeof made.font !== 'object' || made.dictionary || !fastLookups(made.font)) return;
+      if (!made || made.name !== face || typeof made.font !== 'object' || made.dictionary || !fastLookups(made.font)) return null;
       parsed = made;
       parsedFaces.set(face, parsed);
     }
@@ -424,7 +487,9 @@ function useCachedFonts(doc: PDFKit.PDFDocument): void {
     });
     delete own.dictionary;
     internal._fontFamilies[face] = own;
+    faces[face] = own;
   }
+  return faces;
 }
 
 /**
@@ -465,14 +530,18 @@ const knownWidths = new Map<string, Map<string, number>>();
 let knownCount = 0;
 
 /**
- * pdfkit measures text glyph by glyph with kerning; with the standard fonts a
- * width depends only on face, size and text, so word widths are kept for the
- * process (bounded) and the same words in the next order cost a lookup. The
- * document's widthOfString answers from the same place, and for the line
- * being drawn from the width the layout already knows (pdfkit measures each
+ * pdfkit measures text glyph by glyph with kerning, building arrays of glyph
+ * names and advances for each string. With the writer's tables (`exact`) a
+ * width is a loop over flat arrays giving the same number. What they cannot
+ * measure (a face they do not have, a character outside them), and
+ * everything without them: with the standard fonts a width depends only on
+ * face, size and text, so word widths are kept for the process (bounded)
+ * and the same words in the next order cost a lookup. The document's
+ * widthOfString answers from the same places, and for the line being drawn
+ * by pdfkit from the width the layout already knows (pdfkit measures each
  * drawn string again to move its cursor, which this layout does not use).
  */
-function memoizeWidths(doc: PDFKit.PDFDocument): Measurer {
+function memoizeWidths(doc: PDFKit.PDFDocument, exact: PdfTextWriter | null): Measurer {
   const measure = doc.widthOfString.bind(doc);
   const internal = doc as unknown as {
     _font?: { name?: unknown };
@@ -509,7 +578,10 @@ function memoizeWidths(doc: PDFKit.PDFDocument): Measurer {
     const size = internal._fontSize;
     const o = options as (PDFKit.Mixins.TextOptions & { horizontalScaling?: number }) | undefined;
     const plain = !o || (!o.characterSpacing && !o.features && (o.horizontalScaling ?? 100) === 100);
-    if (typeof face !== 'string' || typeof size !== 'number' || !plain || text.includes(' ')) return measure(text, options);
+    if (typeof face !== 'string' || typeof size !== 'number' || !plain) return measure(text, options);
+    const computed = exact?.width(text, face, size);
+    if (computed != null) return computed;
+    if (text.includes(' ')) return measure(text, options);
     const widths = table(face, size);
     let width = widths.get(text);
     if (width === undefined) remember(widths, text, (width = measure(text, options)));
@@ -517,6 +589,8 @@ function memoizeWidths(doc: PDFKit.PDFDocument): Measurer {
   };
   return {
     widths: (text, font, size) => {
+      const computed = exact?.width(text, font, size);
+      if (computed != null) return computed;
       const widths = table(font, size);
       let width = widths.get(text);
       if (width === undefined) {
