@@ -27,7 +27,7 @@ export function serviceEnv(databaseUrl, extra = {}) {
     LOG_LEVEL: 'warn',
     PORT: process.env.BENCH_PORT ?? '3900',
     // As the Docker image runs it: a heap cap keeps V8 from growing the old space it could collect.
-    NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? '--max-old-space-size=256',
+    NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? '--max-old-space-size=256 --max-semi-space-size=32',
     ...extra,
   };
 }
