@@ -3,7 +3,7 @@
 //   npm run build && node bench/docket-latency.mjs
 import { createServer } from 'node:http';
 import pg from 'pg';
-import { freshDatabase, login, seedDemo, serviceEnv, startService } from './support.mjs';
+import { freshDatabase, login, seedDemo, seedPlacedChildren, serviceEnv, startService } from './support.mjs';
 
 const EPISODES = Number(process.env.EPISODES ?? 200);
 const received = new Map();
@@ -25,17 +25,7 @@ seedDemo(env);
 // One child per episode: cases placed with the demo agency.
 const db = new pg.Client({ connectionString: databaseUrl });
 await db.connect();
-const { rows: children } = await db.query(`
-  WITH made AS (
-    INSERT INTO cases (id, court_id, docket_number, case_type, judge_id)
-    SELECT gen_random_uuid(), '0d5f3c1e-0000-4000-8000-000000000001', 'BENCH-' || n, 'DEPENDENCY', '0d5f3c1e-0000-4000-8000-000000000022'
-      FROM generate_series(1, ${EPISODES}) n RETURNING id),
-  kids AS (
-    INSERT INTO children (id, case_id, court_id, first_name, last_name, date_of_birth)
-    SELECT gen_random_uuid(), id, '0d5f3c1e-0000-4000-8000-000000000001', 'Bench', 'Child', '2012-01-01' FROM made RETURNING id, case_id)
-  INSERT INTO placements (id, case_id, child_id, agency_id, placement_type, started_at)
-  SELECT gen_random_uuid(), case_id, id, '0d5f3c1e-0000-4000-8000-000000000011', 'FOSTER_HOME', now() - interval '30 days' FROM kids
-  RETURNING child_id`);
+const children = (await seedPlacedChildren(db, EPISODES, 'BENCH')).map((child_id) => ({ child_id }));
 await db.end();
 
 const { child, base } = await startService(env, 'all');

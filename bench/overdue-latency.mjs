@@ -3,7 +3,7 @@
 // opened through the API. Target p95 <= 2 s.
 //   npm run build && node bench/overdue-latency.mjs
 import pg from 'pg';
-import { freshDatabase, login, seedDemo, serviceEnv, startService } from './support.mjs';
+import { freshDatabase, login, seedDemo, seedPlacedChildren, serviceEnv, startService } from './support.mjs';
 
 const EPISODES = 334;
 const databaseUrl = await freshDatabase('cmfc_bench_overdue');
@@ -11,17 +11,7 @@ const env = serviceEnv(databaseUrl, { DEADLINE_SWEEP_SECONDS: '3600' });
 seedDemo(env);
 const db = new pg.Client({ connectionString: databaseUrl });
 await db.connect();
-const { rows: children } = await db.query(`
-  WITH made AS (
-    INSERT INTO cases (id, court_id, docket_number, case_type, judge_id)
-    SELECT gen_random_uuid(), '0d5f3c1e-0000-4000-8000-000000000001', 'OVERDUE-' || n, 'DEPENDENCY', '0d5f3c1e-0000-4000-8000-000000000022'
-      FROM generate_series(1, ${EPISODES}) n RETURNING id),
-  kids AS (
-    INSERT INTO children (id, case_id, court_id, first_name, last_name, date_of_birth)
-    SELECT gen_random_uuid(), id, '0d5f3c1e-0000-4000-8000-000000000001', 'Bench', 'Child', '2012-01-01' FROM made RETURNING id, case_id)
-  INSERT INTO placements (id, case_id, child_id, agency_id, placement_type, started_at)
-  SELECT gen_random_uuid(), case_id, id, '0d5f3c1e-0000-4000-8000-000000000011', 'FOSTER_HOME', now() - interval '30 days' FROM kids
-  RETURNING child_id`);
+const children = (await seedPlacedChildren(db, EPISODES, 'OVERDUE')).map((child_id) => ({ child_id }));
 
 const { child, base } = await startService(env, 'all');
 try {

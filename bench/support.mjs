@@ -78,3 +78,19 @@ export async function login(base, email, password) {
 }
 
 export const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+/** `n` demo-court cases whose children are placed with the demo child-welfare agency; returns the child ids. */
+export async function seedPlacedChildren(db, n, docketPrefix) {
+  const { rows } = await db.query(`
+    WITH made AS (
+      INSERT INTO cases (id, court_id, docket_number, case_type, judge_id)
+      SELECT gen_random_uuid(), '0d5f3c1e-0000-4000-8000-000000000001', '${docketPrefix}-' || n, 'DEPENDENCY', '0d5f3c1e-0000-4000-8000-000000000022'
+        FROM generate_series(1, ${Number(n)}) n RETURNING id),
+    kids AS (
+      INSERT INTO children (id, case_id, court_id, first_name, last_name, date_of_birth)
+      SELECT gen_random_uuid(), id, '0d5f3c1e-0000-4000-8000-000000000001', 'Bench', 'Child', '2012-01-01' FROM made RETURNING id, case_id)
+    INSERT INTO placements (id, case_id, child_id, agency_id, placement_type, started_at)
+    SELECT gen_random_uuid(), case_id, id, '0d5f3c1e-0000-4000-8000-000000000011', 'FOSTER_HOME', now() - interval '30 days' FROM kids
+    RETURNING child_id`);
+  return rows.map((row) => row.child_id);
+}

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import Holidays from 'date-holidays';
 import { DateTime } from 'luxon';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
@@ -9,6 +8,7 @@ import { actsForCourt, childRecordScope, SqlParams } from '../auth/scope.js';
 import { Conflict, NotFound, ValidationFailed } from '../common/errors/domain-error.js';
 import { decodeCursor, toPage, type Page } from '../common/pagination/pagination.js';
 import { isInFuture } from '../common/time/clock.js';
+import { stateName } from '../common/validation/us-states.js';
 import { childInitials, formatCourtDate } from '../orders/order-document-data.js';
 import { DocumentRenderingService } from '../orders/document-rendering.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
@@ -20,8 +20,6 @@ import { DocketService } from './docket.service.js';
 import type { DocketCallbackDto, ListHearingRequestsQuery } from './dto/hearings.dto.js';
 import type { HearingReason } from './hearing-request-types.js';
 import { HEARING_REQUEST_COLUMNS, toHearingRequestView, type HearingRequestRow, type HearingRequestView } from './hearing-request-view.js';
-
-const STATE_NAMES: Record<string, string> = new Holidays().getStates('US') ?? {};
 
 /** What each hearing is for, as the notice says it. */
 const PURPOSE: Record<HearingReason, string> = {
@@ -185,7 +183,7 @@ export class HearingDocketService {
           name: ctx.court_name,
           county: ctx.county,
           state,
-          stateName: STATE_NAMES[state] ?? state,
+          stateName: stateName(state),
         },
         case: { docketNumber: ctx.docket_number },
         child: { initials: childInitials(ctx.first_name, ctx.last_name) },

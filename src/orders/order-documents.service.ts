@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import Holidays from 'date-holidays';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/principal.js';
@@ -12,10 +11,9 @@ import { buildOrderRendering, type OrderRendering } from './order-document-data.
 import { OrderTemplatesService } from './order-templates/order-templates.service.js';
 import type { OrderTerms } from './order-terms.js';
 import type { OrderView } from './order-view.js';
+import { stateName } from '../common/validation/us-states.js';
 import { OrdersService } from './orders.service.js';
 import { renderDocumentHtml, renderDocumentPdf } from './rendering/document-pipeline.js';
-
-const US_STATES: Record<string, string> = new Holidays().getStates('US') ?? {};
 
 /** The fields of an order its document is built from. */
 export interface OrderForDocument {
@@ -116,7 +114,7 @@ export class OrderDocumentsService {
     const template = await this.templates.byId(templateId, manager);
     return buildOrderRendering({
       order,
-      court: { ...court, stateName: US_STATES[court.state] ?? court.state },
+      court: { ...court, stateName: stateName(court.state) },
       case: caseData,
       child,
       agencies,

@@ -1,6 +1,8 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
-import Holidays from 'date-holidays';
 import { DateTime, IANAZone } from 'luxon';
+import { isUsState } from './us-states.js';
+
+export { isUsState };
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 /** An instant must carry its offset (`Z` or `-06:00`): a bare local time is ambiguous, and deadlines are legal facts. */
@@ -12,12 +14,6 @@ export function isCalendarDate(value: unknown): value is string {
 
 export function isInstant(value: unknown): value is string {
   return typeof value === 'string' && INSTANT.test(value) && DateTime.fromISO(value, { setZone: true }).isValid;
-}
-
-const US_STATES = new Set(Object.keys(new Holidays().getStates('US') ?? {}));
-
-export function isUsState(value: unknown): value is string {
-  return typeof value === 'string' && US_STATES.has(value);
 }
 
 function simple(name: string, test: (value: unknown) => boolean, message: string, options?: ValidationOptions): PropertyDecorator {

@@ -1,4 +1,4 @@
-import type { OrderTerms } from '../order-terms.js';
+import { DEFAULT_TERMS, type OrderTerms } from '../order-terms.js';
 
 export const TEMPLATE_KINDS = [
   'INDIVIDUAL_ORDER',
@@ -140,20 +140,7 @@ const court: CourtData = {
   state: 'TX',
   stateName: 'Texas',
 };
-const terms: OrderTerms = {
-  lawEnforcementReportHours: 24,
-  ncicEntryHours: 2,
-  ncmecReportHours: 24,
-  photoMaxAgeDays: 180,
-  statusUpdateDays: 30,
-  recoveryNotificationHours: 24,
-  postRecoveryPhotoHours: 72,
-  safetyAssessmentHours: 72,
-  runDebriefHours: 168,
-  hearingWithinCourtDays: 3,
-  requestHearingOnMissing: true,
-  requestHearingOnNonCompliance: true,
-};
+const terms: OrderTerms = { ...DEFAULT_TERMS };
 const deadlines: DeadlinesData = {
   lawEnforcementReport: '24 hours',
   ncicEntry: '2 hours',
