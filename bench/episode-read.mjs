@@ -10,7 +10,7 @@ const CHILD = '0d5f3c1e-0000-4000-8000-000000000201';
 const databaseUrl = await freshDatabase('cmfc_bench_episode');
 const env = serviceEnv(databaseUrl);
 seedDemo(env);
-const { child, base } = await startService(env, 'all');
+const { child, base } = await startService(env, 'api');
 try {
   const clerk = await login(base, 'clerk@demo.court', 'demo-password-2026');
   const headers = {

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import type { Logger } from 'pino';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CasesModule } from './cases/cases.module.js';
@@ -24,12 +25,12 @@ import { WorkerModule } from './worker/worker.module.js';
 @Module({})
 export class AppModule {
   /** `api` serves HTTP only, `worker` runs background work only, `all` does both (the default). */
-  static register(config: AppConfig, role: ProcessRole): DynamicModule {
+  static register(config: AppConfig, role: ProcessRole, logger: Logger): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config, role),
-        LoggerModule.forRoot(loggerOptions(config)),
+        LoggerModule.forRoot(loggerOptions(logger, role !== 'worker')),
         DatabaseModule.forRoot(config),
         RedisModule,
         OutboxModule.forRoot(config),

@@ -10,6 +10,7 @@ import { AppModule } from './app.module.js';
 import type { AppConfig, ProcessRole } from './common/config/app-config.js';
 import { assignRequestId } from './common/http/request-id.js';
 import { createValidationPipe } from './common/validation/validation-pipe.js';
+import { createRootLogger } from './common/logging/logger-options.js';
 import { RateLimited } from './common/errors/domain-error.js';
 import { RedisClient } from './common/redis/redis.module.js';
 import { UsersService } from './directory/users.service.js';
@@ -20,13 +21,17 @@ export const JSON_BODY_LIMIT = 1024 * 1024;
 
 /** The HTTP application (with workers too unless `role` is `api`), configured and initialised but not listening. */
 export async function createHttpApp(config: AppConfig, role: Exclude<ProcessRole, 'worker'>): Promise<NestFastifyApplication> {
+  const logger = createRootLogger(config);
   const adapter = new FastifyAdapter({
     bodyLimit: JSON_BODY_LIMIT,
     genReqId: assignRequestId,
     trustProxy: config.trustProxy,
     return503OnClosing: true,
+    loggerInstance: logger,
+    // One line per request from our own hook (below) instead of Fastify's two.
+    disableRequestLogging: true,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, role), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, role, logger), adapter, {
     bufferLogs: true,
     rawBody: true,
   });
@@ -69,6 +74,20 @@ export async function createHttpApp(config: AppConfig, role: Exclude<ProcessRole
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  // Method, route pattern, status and time: never the body or the query string.
+  fastify.addHook('onResponse', async (request, reply) => {
+    if (request.url.startsWith('/health')) return;
+    request.log.info(
+      {
+        method: request.method,
+        route: request.routeOptions?.url,
+        path: request.url.split('?')[0],
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request completed',
+    );
+  });
   await mountQueueDashboard(app);
 
   const document = SwaggerModule.createDocument(
@@ -93,7 +112,9 @@ export async function createHttpApp(config: AppConfig, role: Exclude<ProcessRole
 
 /** The background worker alone: no HTTP server. */
 export async function createWorkerApp(config: AppConfig): Promise<INestApplicationContext> {
-  const app = await NestFactory.createApplicationContext(AppModule.register(config, 'worker'), { bufferLogs: true });
+  const app = await NestFactory.createApplicationContext(AppModule.register(config, 'worker', createRootLogger(config)), {
+    bufferLogs: true,
+  });
   app.useLogger(app.get(Logger));
   app.flushLogs();
   app.enableShutdownHooks();

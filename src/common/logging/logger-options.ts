@@ -1,33 +1,28 @@
 import type { Params } from 'nestjs-pino';
+import { pino, type Logger } from 'pino';
 import type { AppConfig } from '../config/app-config.js';
 import { safeError } from './safe-error.js';
 
 /**
- * Structured JSON logs with the request id. Request bodies, query strings and
- * credentials are never logged: they can hold children's names, birth dates
- * and descriptions. Only the method, the route pattern, the status and timing
- * of a request are.
+ * The one pino logger of a process: structured JSON with the request id.
+ * Request bodies, query strings and credentials are never logged (they can
+ * hold children's names, birth dates and descriptions), errors go through
+ * safeError, and common child fields are redacted should one slip in.
  */
-export function loggerOptions(config: AppConfig): Params {
-  return {
-    pinoHttp: {
-      level: config.logLevel,
-      genReqId: (request) => (request as { id?: string }).id ?? '-',
-      customProps: (request) => ({ requestId: (request as { id?: string }).id }),
-      serializers: {
-        req: (req: { id?: string; method?: string; url?: string; routeOptions?: { url?: string } }) => ({
-          id: req.id,
-          method: req.method,
-          route: req.routeOptions?.url,
-          path: typeof req.url === 'string' ? req.url.split('?')[0] : undefined,
-        }),
-        res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
-        err: safeError,
-      },
-      redact: { paths: ['req.headers', 'res.headers', '*.password', '*.firstName', '*.lastName', '*.dateOfBirth'], remove: true },
-      autoLogging: { ignore: (request) => (request.url ?? '').startsWith('/health') },
-      quietReqLogger: true,
-    },
-    forRoutes: ['*path'],
-  };
+export function createRootLogger(config: AppConfig): Logger {
+  return pino({
+    level: config.logLevel,
+    serializers: { err: safeError },
+    redact: { paths: ['*.password', '*.firstName', '*.lastName', '*.dateOfBirth', '*.headers'], remove: true },
+  });
+}
+
+/**
+ * nestjs-pino on top of that logger. Where Fastify serves HTTP it already owns
+ * the logger and a per-request child of it (`useExisting`), so no Express-style
+ * middleware runs per request; requests are logged by one onResponse hook
+ * (see logRequests).
+ */
+export function loggerOptions(root: Logger, http: boolean): Params {
+  return http ? { pinoHttp: { logger: root }, useExisting: true } : { pinoHttp: { logger: root } };
 }
