@@ -4,6 +4,7 @@ import { childRecordScope, SqlParams } from '../auth/scope.js';
 import { toHearingRequestView, type HearingRequestRow } from '../hearings/hearing-request-view.js';
 import {
   EPISODE_COLUMNS,
+  EMBEDDED_OBLIGATION_COLUMNS,
   OBLIGATION_COLUMNS,
   toEpisodeView,
   toObligationView,
@@ -45,7 +46,7 @@ export async function loadEpisode(run: RunQuery, principal: Principal | null, id
   const rows = (await run(
     `SELECT ${EPISODE_COLUMNS},
        (SELECT coalesce(json_agg(ob ORDER BY ob.due_at, ob.type, ob.sequence), '[]'::json)
-          FROM (SELECT ${OBLIGATION_COLUMNS} FROM obligations o WHERE o.episode_id = e.id) ob) AS obligation_rows,
+          FROM (SELECT ${EMBEDDED_OBLIGATION_COLUMNS} FROM obligations o WHERE o.episode_id = e.id) ob) AS obligation_rows,
        (SELECT coalesce(json_agg(h ORDER BY h.requested_at, h.id), '[]'::json)
           FROM (SELECT hr.id, hr.reason, hr.episode_id, hr.case_id, hr.court_id, hr.obligation_id, hr.status, hr.requested_at,
                        hr.target_date::text AS target_date, hr.scheduled_for, hr.courtroom, hr.cancelled_at, hr.cancel_reason,

@@ -19,7 +19,8 @@ export interface ObligationView {
   overdueAt: Date | null;
   waivedAt: Date | null;
   waiverReason: string | null;
-  terms: OrderTerms;
+  /** The terms the obligation was derived from; on the episode (not repeated per obligation) in an episode's answer. */
+  terms?: OrderTerms;
 }
 
 export interface EpisodeView {
@@ -50,6 +51,9 @@ export interface EpisodeView {
 export const OBLIGATION_COLUMNS = `o.id, o.episode_id, o.child_id, o.court_id, o.agency_id, o.type, o.sequence, o.status, o.due_at, o.order_id,
   o.performed_at, o.on_time, o.submitted_at, o.overdue_at, o.waived_at, o.waiver_reason, o.terms`;
 
+/** The same without the terms, for an episode's answer (they are the episode's terms). */
+export const EMBEDDED_OBLIGATION_COLUMNS = OBLIGATION_COLUMNS.replace(', o.terms', '');
+
 export interface ObligationRow {
   id: string;
   episode_id: string;
@@ -67,7 +71,7 @@ export interface ObligationRow {
   overdue_at: Date | null;
   waived_at: Date | null;
   waiver_reason: string | null;
-  terms: OrderTerms;
+  terms?: OrderTerms;
 }
 
 export function toObligationView(r: ObligationRow): ObligationView {
@@ -88,7 +92,7 @@ export function toObligationView(r: ObligationRow): ObligationView {
     overdueAt: r.overdue_at,
     waivedAt: r.waived_at,
     waiverReason: r.waiver_reason,
-    terms: r.terms,
+    ...(r.terms ? { terms: r.terms } : {}),
   };
 }
 
