@@ -16,8 +16,13 @@ interface AccessClaims {
 }
 
 /** HS256 access tokens: algorithm, expiry, issuer and audience are all checked (OWASP ASVS V9). */
+/** Tokens already verified, until they expire: a signed token cannot change, so checking it again proves nothing new. */
+const VERIFIED_CACHE_SIZE = 10_000;
+
 @Injectable()
 export class TokenService {
+  private readonly verified = new Map<string, { principal: Principal; expiresAt: number }>();
+
   constructor(
     @Inject(JwtService) private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -38,9 +43,14 @@ export class TokenService {
   }
 
   async verify(token: string): Promise<Principal> {
-    let claims: AccessClaims;
+    const cached = this.verified.get(token);
+    if (cached) {
+      if (cached.expiresAt > Date.now()) return cached.principal;
+      this.verified.delete(token);
+    }
+    let claims: AccessClaims & { exp?: number };
     try {
-      claims = await this.jwt.verifyAsync<AccessClaims & object>(token, {
+      claims = await this.jwt.verifyAsync<AccessClaims & { exp?: number }>(token, {
         algorithms: ['HS256'],
         issuer: JWT_ISSUER,
         audience: JWT_AUDIENCE,
@@ -48,9 +58,18 @@ export class TokenService {
     } catch {
       throw new Unauthenticated('The access token is invalid or has expired.', 'InvalidToken');
     }
-    if (typeof claims.sub !== 'string' || !(ROLES as readonly string[]).includes(claims.role)) {
+    if (typeof claims.sub !== 'string' || !(ROLES as readonly string[]).includes(claims.role) || typeof claims.exp !== 'number') {
       throw new Unauthenticated('The access token is invalid or has expired.', 'InvalidToken');
     }
-    return { kind: 'user', id: claims.sub, role: claims.role, courtId: claims.courtId ?? null, agencyId: claims.agencyId ?? null };
+    const principal: Principal = {
+      kind: 'user',
+      id: claims.sub,
+      role: claims.role,
+      courtId: claims.courtId ?? null,
+      agencyId: claims.agencyId ?? null,
+    };
+    if (this.verified.size >= VERIFIED_CACHE_SIZE) this.verified.delete(this.verified.keys().next().value as string);
+    this.verified.set(token, { principal, expiresAt: claims.exp * 1000 });
+    return principal;
   }
 }
