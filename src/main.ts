@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { INestApplicationContext } from '@nestjs/common';
 import { ConfigError, loadConfig, type ProcessRole } from './common/config/app-config.js';
 import { bootLogger, createHttpApp, createWorkerApp } from './bootstrap.js';
 import { seedDemo } from './demo/seed-demo.js';
@@ -26,12 +27,13 @@ async function main(): Promise<void> {
     case 'all':
     case 'api': {
       const app = await createHttpApp(config, command as Exclude<ProcessRole, 'worker'>);
+      closeOnSignal(app);
       await app.listen({ port: config.port, host: '0.0.0.0' });
       bootLogger.log(`listening on :${config.port} (${command === 'all' ? 'API and worker' : 'API only'}); OpenAPI at /docs`);
       return;
     }
     case 'worker': {
-      await createWorkerApp(config);
+      closeOnSignal(await createWorkerApp(config));
       bootLogger.log('worker running');
       return;
     }
@@ -49,9 +51,28 @@ async function main(): Promise<void> {
   }
 }
 
-// Nest closes gracefully on SIGTERM (in-flight requests and jobs finish); this bounds how long that may take.
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.once(signal, () => setTimeout(() => process.exit(1), 30_000).unref());
+/**
+ * SIGTERM or SIGINT: stop taking requests and jobs, let those in flight finish
+ * (Nest's shutdown hooks close the HTTP server, the BullMQ workers, the relay
+ * and the pools), then exit 0; a shutdown that takes over 30 s exits 1.
+ */
+function closeOnSignal(app: INestApplicationContext): void {
+  let closing = false;
+  const close = (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
+    bootLogger.log(`${signal}: finishing the work in flight`);
+    setTimeout(() => process.exit(1), 30_000).unref();
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`Shutdown failed: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', close);
+  process.on('SIGINT', close);
 }
 
 main().catch((error: unknown) => {
