@@ -54,7 +54,7 @@ export async function createHttpApp(config: AppConfig, role: Exclude<ProcessRole
       },
     },
   });
-  // Only routes that ask for it (`@RouteConfig({ rateLimit: {} })`, i.e. /auth/token) are limited.
+  // Only routes that ask for it (`@RouteConfig({ rateLimit: ... })`: /auth/token, public order verification) are limited.
   // Counted in Redis so every replica sees the same count; if Redis is away the
   // call goes through and the per-account lockout in PostgreSQL still holds.
   await app.register(rateLimit, {
@@ -65,11 +65,7 @@ export async function createHttpApp(config: AppConfig, role: Exclude<ProcessRole
     nameSpace: `${config.queuePrefix}:login-rate:`,
     skipOnError: true,
     errorResponseBuilder: (_request, context) =>
-      new RateLimited(
-        'TooManyLoginAttempts',
-        `Too many login attempts from this address; retry in ${context.after}.`,
-        Math.ceil(context.ttl / 1000),
-      ),
+      new RateLimited('TooManyRequests', `Too many requests from this address; retry in ${context.after}.`, Math.ceil(context.ttl / 1000)),
   });
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);

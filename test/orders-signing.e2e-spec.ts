@@ -510,3 +510,17 @@ describe('which order applies (ApplicableOrderService against the database)', ()
     expect(await find(fresh.id, null, afterwards)).toBeNull();
   });
 });
+
+describe('public verification is rate limited', () => {
+  it('answers 429 once an address has checked 60 times in a minute', async () => {
+    // (the tests above already used some of this minute's checks)
+    const answers = [];
+    for (let i = 0; i < 65; i += 1) answers.push(await t.http.get(`/api/v1/orders/verify?sha256=${'0'.repeat(64)}`));
+    const statuses = answers.map((res) => res.status);
+    expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(60);
+    expect(statuses.slice(statuses.indexOf(429))).toEqual(statuses.slice(statuses.indexOf(429)).map(() => 429));
+    const limited = answers.find((res) => res.status === 429)!;
+    expect(limited.headers['content-type']).toMatch(/problem\+json/);
+    expect(limited.headers['retry-after']).toBeDefined();
+  });
+});

@@ -1,11 +1,14 @@
 import { Controller, Get, HttpCode, Inject, Post, Query, UploadedFile } from '@nestjs/common';
-import type { UploadedMultipartFile } from '@nestjs/platform-fastify';
+import { RouteConfig, type UploadedMultipartFile } from '@nestjs/platform-fastify';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator.js';
 import { Upload } from '../common/http/upload.decorator.js';
 import { MAX_PDF_BYTES } from '../storage/accept-upload.js';
 import { VerifyOrderQuery, VerifyUploadDto } from './dto/orders.dto.js';
 import { OrderVerificationService } from './order-verification.service.js';
+
+/** No login, so each address gets 60 checks a minute (429 after): enough for a person, not for a crawler. */
+const PUBLIC_RATE_LIMIT = { rateLimit: { max: 60, timeWindow: 60_000 } };
 
 /** Anyone holding an order (a police officer, NCMEC, a school) can check it with the court, without logging in. */
 @ApiTags('orders')
@@ -18,6 +21,7 @@ export class OrderVerificationController {
 
   @Get()
   @Access('PUBLIC')
+  @RouteConfig(PUBLIC_RATE_LIMIT)
   byHash(@Query() query: VerifyOrderQuery) {
     return this.verification.byQuery(query);
   }
@@ -25,6 +29,7 @@ export class OrderVerificationController {
   @Post()
   @HttpCode(200)
   @Access('PUBLIC')
+  @RouteConfig(PUBLIC_RATE_LIMIT)
   @Upload('file', MAX_PDF_BYTES)
   @ApiBody({ type: VerifyUploadDto })
   byFile(@UploadedFile() file: UploadedMultipartFile | undefined) {
