@@ -1,4 +1,5 @@
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { waitFor } from './support/wait.js';
 import { createCase, seedWorld, type World } from './support/world.js';
 
 let t: TestApp;
@@ -16,16 +17,6 @@ const HOUR = 3_600_000;
 let docket = 0;
 const child = (overrides: Record<string, unknown> = {}) =>
   createCase(t, w.clerkA, w.courtA, w.judgeA.id, `DL-${(docket += 1)}`, w.agency1, overrides);
-
-async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 const statusOf = async (id: string) =>
   ((await t.db.query(`SELECT status FROM obligations WHERE id = $1`, [id])) as Array<{ status: string }>)[0].status;

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { Receiver, waitFor } from './support/receiver.js';
+import { Receiver } from './support/receiver.js';
+import { waitFor } from './support/wait.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { createCase, seedWorld, type World } from './support/world.js';
 

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { Receiver, waitFor } from './support/receiver.js';
+import { Receiver } from './support/receiver.js';
+import { waitFor } from './support/wait.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { createCase, seedWorld, type World } from './support/world.js';
 

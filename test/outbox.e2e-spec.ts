@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { waitFor } from './support/wait.js';
 import { Queue } from 'bullmq';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -8,16 +9,6 @@ beforeAll(async () => {
   t = await startTestApp();
 });
 afterAll(() => t?.close());
-
-async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('the outbox relay', () => {
   it('moves rows to BullMQ with their job id, and sets aside a row the queue refuses without blocking the others', async () => {

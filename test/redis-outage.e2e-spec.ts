@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort, waitFor } from './support/wait.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { createCase, seedWorld, type World } from './support/world.js';
 
@@ -8,17 +8,6 @@ let redis: ChildProcess | null = null;
 let port = 0;
 let t: TestApp;
 let w: World;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port: chosen } = server.address() as { port: number };
-      server.close(() => resolve(chosen));
-    });
-  });
-}
 
 async function startRedis(): Promise<void> {
   redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
@@ -48,16 +37,6 @@ async function stopRedis(): Promise<void> {
   redis.kill('SIGKILL');
   await exited;
   redis = null;
-}
-
-async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 beforeAll(async () => {

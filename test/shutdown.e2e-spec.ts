@@ -1,21 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from './support/wait.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, cleanUp, createTestDatabase, testEnv } from './support/test-app.js';
 import { loadConfig } from '../src/common/config/app-config.js';
 
 /** The built service as production runs it (`npm test` builds first). */
 const ENTRY = new URL('../dist/main.js', import.meta.url).pathname;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('SIGTERM', () => {
   let service: ChildProcess | null = null;

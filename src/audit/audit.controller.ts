@@ -1,10 +1,11 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsOptional, Matches } from 'class-validator';
 import { Access } from '../auth/access.decorator.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/principal.js';
 import { PageQuery } from '../common/pagination/pagination.js';
+import { OptionalUuid } from '../common/validation/validators.js';
 import { AuditQueryService } from './audit-query.service.js';
 
 class AuditQuery extends PageQuery {
@@ -13,9 +14,7 @@ class AuditQuery extends PageQuery {
   @Matches(/^[a-z][a-z_]{0,39}$/, { message: 'entityType must be lower snake case, such as child or hearing_request' })
   entityType?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   entityId?: string;
 }
 

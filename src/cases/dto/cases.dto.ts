@@ -18,7 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../../common/pagination/pagination.js';
-import { IsCalendarDate, IsInstant } from '../../common/validation/validators.js';
+import { IsCalendarDate, IsInstant, OptionalUuid } from '../../common/validation/validators.js';
 import { CASE_TYPES, type CaseType } from '../entities/case.entity.js';
 import { PLACEMENT_TYPES, type PlacementType } from '../entities/placement.entity.js';
 
@@ -144,9 +144,7 @@ export class CreateCaseDto {
 }
 
 export class ListCasesQuery extends PageQuery {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   courtId?: string;
 }
 

@@ -1,4 +1,6 @@
-import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsUUID, registerDecorator, type ValidationOptions } from 'class-validator';
 import { DateTime, IANAZone } from 'luxon';
 import { isUsState } from './us-states.js';
 
@@ -46,3 +48,6 @@ export const IsIanaTimeZone = (options?: ValidationOptions) =>
 /** A two-letter US state or territory code known to the holiday calendar. */
 export const IsUsState = (options?: ValidationOptions) =>
   simple('isUsState', isUsState, 'must be a two-letter US state code such as TX', options);
+
+/** An optional UUID filter or field, documented in OpenAPI: the shape every list query's `courtId`, `agencyId`… takes. */
+export const OptionalUuid = (): PropertyDecorator => applyDecorators(ApiPropertyOptional({ format: 'uuid' }), IsOptional(), IsUUID());

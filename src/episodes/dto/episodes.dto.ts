@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageQuery } from '../../common/pagination/pagination.js';
-import { IsInstant } from '../../common/validation/validators.js';
+import { IsInstant, OptionalUuid } from '../../common/validation/validators.js';
 import {
   EPISODE_STATUSES,
   OBLIGATION_STATUSES,
@@ -115,19 +115,13 @@ export class ListEpisodesQuery extends PageQuery {
   @IsIn(EPISODE_STATUSES)
   status?: EpisodeStatus;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   courtId?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   agencyId?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   childId?: string;
 }
 
@@ -142,19 +136,13 @@ export class ListObligationsQuery extends PageQuery {
   @IsIn(OBLIGATION_TYPES)
   type?: ObligationType;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   courtId?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   agencyId?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   episodeId?: string;
 
   @ApiPropertyOptional({

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQuery } from '../../common/pagination/pagination.js';
-import { IsInstant } from '../../common/validation/validators.js';
+import { IsInstant, OptionalUuid } from '../../common/validation/validators.js';
 import { DOCKET_EVENT_STATUSES, type DocketEventStatus } from '../docket-events.js';
 import {
   DOCKET_SYNC_STATUSES,
@@ -16,9 +16,7 @@ import {
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class ListHearingRequestsQuery extends PageQuery {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   courtId?: string;
 
   @ApiPropertyOptional({ enum: HEARING_REQUEST_STATUSES })
@@ -39,9 +37,7 @@ export class ListHearingRequestsQuery extends PageQuery {
   @IsIn(DOCKET_SYNC_STATUSES)
   docketStatus?: DocketSyncStatus;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   episodeId?: string;
 }
 
@@ -94,9 +90,7 @@ export class DocketCallbackDto {
 }
 
 export class ListDocketEventsQuery {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   courtId?: string;
 
   @ApiPropertyOptional({ enum: DOCKET_EVENT_STATUSES })

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { OptionalUuid } from '../../common/validation/validators.js';
 import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { TEMPLATE_KINDS, type TemplateKind } from '../rendering/template-data.js';
@@ -31,9 +32,7 @@ export class CreateOrderTemplateDto {
 }
 
 export class ListOrderTemplatesQuery {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   courtId?: string;
 
   @ApiPropertyOptional({ enum: TEMPLATE_KINDS })

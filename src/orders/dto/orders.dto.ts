@@ -22,7 +22,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../../common/pagination/pagination.js';
-import { IsInstant } from '../../common/validation/validators.js';
+import { IsInstant, OptionalUuid } from '../../common/validation/validators.js';
 import { ORDER_KINDS, ORDER_STATUSES, type OrderKind, type OrderStatus } from '../applicable-order.js';
 import { DEFAULT_TERMS, MAX_DAYS, MAX_HOURS } from '../order-terms.js';
 
@@ -193,9 +193,7 @@ export class UpdateOrderDto {
 }
 
 export class ListOrdersQuery extends PageQuery {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   courtId?: string;
 
   @ApiPropertyOptional({ enum: ORDER_KINDS })
@@ -208,9 +206,7 @@ export class ListOrdersQuery extends PageQuery {
   @IsIn(ORDER_STATUSES)
   status?: OrderStatus;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   caseId?: string;
 }
 
