@@ -1,19 +1,20 @@
 # syntax=docker/dockerfile:1.7
 # Multi-stage: build with the dev toolchain, run with production dependencies only, as a non-root user.
 
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-# No install scripts: nothing the runtime needs builds native code. (`npm install` only if the lock
-# file, written against a mirror without other platforms' optional binaries, is refused by `npm ci`.)
-RUN npm ci --ignore-scripts --no-audit --no-fund || npm install --ignore-scripts --no-audit --no-fund
+# No install scripts: nothing the runtime needs builds native code, and the image already has Node 24,
+# so the `node` devDependency (which brings Node 24 to machines with an older one) is left uninstalled
+# and its dangling bin link removed.
+RUN npm ci --ignore-scripts --no-audit --no-fund && rm -f node_modules/.bin/node
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY scripts ./scripts
 COPY migrations ./migrations
 COPY src ./src
 RUN npm run build && npm prune --omit=dev --ignore-scripts
 
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 # The heap cap keeps V8 from letting the old space grow to gigabytes before collecting it, and a
 # larger young generation means fewer scavenges on the hot read path: an API process under load
 # stays near 240 MB RSS with p99 in the low twenties of ms (bench/children-read.mjs).

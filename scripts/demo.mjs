@@ -1,5 +1,5 @@
 // `npm run demo`: the service with demo data on a fresh machine.
-//  1. installs dependencies when missing and builds;
+//  1. builds (`npm run demo` has installed the locked dependencies and Node 24 first: scripts/ensure-deps);
 //  2. makes sure PostgreSQL (DATABASE_URL) answers, else starts an embedded one under ./data/pg;
 //  3. makes sure Redis (REDIS_URL) answers, else starts a local redis-server if one is installed;
 //  4. applies migrations and loads the demo court, people, cases and placements (idempotent);
@@ -137,12 +137,7 @@ async function shutdown(code) {
 }
 
 async function main() {
-  if (!existsSync(join(root, 'node_modules', '.package-lock.json'))) {
-    step('Installing dependencies');
-    // `npm install` when a registry mirror leaves other platforms' optional binaries out of the lock file.
-    run('npm ci --no-audit --no-fund || npm install --no-audit --no-fund');
-  }
-  step('Building');
+  step(`Building (Node ${process.version})`);
   run('npm run build --silent');
   await ensurePostgres();
   await ensureRedis();

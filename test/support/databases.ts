@@ -1,9 +1,10 @@
 import pg from 'pg';
 
 export const TEST_DATABASE_SERVER = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-export const TEMPLATE_DATABASE = 'cmfc_test_template';
-export const TEST_DATABASE_PREFIX = 'cmfc_test_';
-// Starts with the prefix too, so the global setup and teardown drop it with the rest.
+/** This run's databases start with it (the global setup names the run; a time-stamped one when run without it). */
+export const TEST_DATABASE_PREFIX = `cmfc_test_${process.env.CMFC_TEST_RUN ?? `${Math.floor(Date.now() / 1000).toString(36)}_0000`}_`;
+// Starts with the prefix too, so the global teardown drops it with the rest.
+export const TEMPLATE_DATABASE = `${TEST_DATABASE_PREFIX}template`;
 
 export function databaseUrl(name: string): string {
   const url = new URL(TEST_DATABASE_SERVER);
