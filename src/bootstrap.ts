@@ -3,7 +3,7 @@ import rateLimit from '@fastify/rate-limit';
 import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { INestApplicationContext } from '@nestjs/common';
 import { LogController } from 'fastify';
 import { Logger } from 'nestjs-pino';
@@ -12,6 +12,7 @@ import type { AppConfig, ProcessRole } from './common/config/app-config.js';
 import { assignRequestId } from './common/http/request-id.js';
 import { createValidationPipe } from './common/validation/validation-pipe.js';
 import { createRootLogger } from './common/logging/logger-options.js';
+import { createOpenApiDocument } from './common/openapi/openapi-document.js';
 import { RateLimited } from './common/errors/domain-error.js';
 import { RedisClient } from './common/redis/redis.module.js';
 import { UsersService } from './directory/users.service.js';
@@ -38,7 +39,7 @@ export async function createHttpApp(config: AppConfig, role: Exclude<ProcessRole
   });
   app.useLogger(app.get(Logger));
   app.flushLogs();
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready'] });
+  setRoutePrefix(app);
   app.useGlobalPipes(createValidationPipe());
 
   const fastify = app.getHttpAdapter().getInstance();
@@ -95,17 +96,7 @@ export async function createHttpApp(config: AppConfig, role: Exclude<ProcessRole
   });
   await mountQueueDashboard(app);
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('cmfc-court')
-      .setDescription('Court orders, agency compliance and hearing requests for children missing from care. HTTP contract version 1.')
-      .setVersion('1')
-      .addBearerAuth()
-      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'apiKey')
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, createOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
 
   await app.init();
   await fastify.ready();
@@ -113,6 +104,32 @@ export async function createHttpApp(config: AppConfig, role: Exclude<ProcessRole
     await app.get(UsersService).bootstrapAdmin(config.adminEmail, config.adminPassword);
   }
   return app;
+}
+
+function setRoutePrefix(app: NestFastifyApplication): void {
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready'] });
+}
+
+/**
+ * The OpenAPI document without a database or Redis: Nest's preview mode builds the module graph
+ * (controllers, routes, decorators) without creating any provider, so nothing connects.
+ */
+export async function createOpenApiDocumentOffline(config: AppConfig): Promise<OpenAPIObject> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.register(config, 'api', createRootLogger(config)),
+    new FastifyAdapter(),
+    {
+      preview: true,
+      logger: false,
+      abortOnError: false,
+    },
+  );
+  try {
+    setRoutePrefix(app);
+    return createOpenApiDocument(app);
+  } finally {
+    await app.close();
+  }
 }
 
 /** The background worker alone: no HTTP server. */

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
+import { writeFileSync } from 'node:fs';
 import type { INestApplicationContext } from '@nestjs/common';
 import { ConfigError, loadConfig, type ProcessRole } from './common/config/app-config.js';
-import { bootLogger, createHttpApp, createWorkerApp } from './bootstrap.js';
+import { bootLogger, createHttpApp, createOpenApiDocumentOffline, createWorkerApp } from './bootstrap.js';
 import { seedDemo } from './demo/seed-demo.js';
 
 /**
@@ -10,9 +11,21 @@ import { seedDemo } from './demo/seed-demo.js';
  * node dist/main.js worker    background work only
  * node dist/main.js migrate   apply migrations and exit
  * node dist/main.js seed-demo apply migrations, load the demo data and exit
+ * node dist/main.js openapi [file]  write the OpenAPI document (JSON) to the file or stdout; needs no database or Redis
  */
 async function main(): Promise<void> {
   const command = process.argv[2] ?? 'all';
+  if (command === 'openapi') {
+    // No secret or data directory of this machine is needed (nor written) to describe the routes.
+    const { tmpdir } = await import('node:os');
+    const document = await createOpenApiDocumentOffline(
+      loadConfig({ JWT_SECRET: 'only-for-writing-the-openapi-document', DATA_DIR: tmpdir() }),
+    );
+    const json = `${JSON.stringify(document, null, 2)}\n`;
+    if (process.argv[3]) writeFileSync(process.argv[3], json);
+    else process.stdout.write(json);
+    return;
+  }
   let config;
   try {
     config = loadConfig();
@@ -46,7 +59,7 @@ async function main(): Promise<void> {
       return;
     }
     default:
-      process.stderr.write(`Unknown command "${command}". Use: all | api | worker | migrate | seed-demo\n`);
+      process.stderr.write(`Unknown command "${command}". Use: all | api | worker | migrate | seed-demo | openapi\n`);
       process.exit(2);
   }
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import { Access } from '../auth/access.decorator.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
@@ -7,6 +7,7 @@ import type { Actor } from '../auth/principal.js';
 import { PageQuery } from '../common/pagination/pagination.js';
 import { OptionalUuid } from '../common/validation/validators.js';
 import { AuditQueryService } from './audit-query.service.js';
+import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 
 class AuditQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'child', description: 'lower snake case: child, case, photo, order, episode, ...' })
@@ -25,12 +26,15 @@ export class AuditController {
 
   @Get()
   @Access('ADMIN', 'JUDGE', 'CLERK')
+  @ApiOperation({ summary: 'Audit events, newest first' })
+  @ApiProblems(400)
   list(@CurrentActor() actor: Actor, @Query() query: AuditQuery) {
     return this.audit.list(actor, query);
   }
 
   @Get('verify')
   @Access('ADMIN')
+  @ApiOperation({ summary: 'Recompute the audit hash chain' })
   verify() {
     return this.audit.verify();
   }

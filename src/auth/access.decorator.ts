@@ -1,5 +1,7 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiSecurity, ApiUnauthorizedResponse, ApiExtension } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtension, ApiSecurity } from '@nestjs/swagger';
+import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
+import { API_KEY, BEARER } from '../common/openapi/openapi-document.js';
 import type { Role } from './principal.js';
 
 export const ACCESS_METADATA = 'cmfc:access';
@@ -10,7 +12,8 @@ export type AccessRule = { kind: 'public' } | { kind: 'authenticated' } | { kind
 /**
  * The one declaration of who may call a route. It feeds the global AuthGuard
  * and the OpenAPI document; a route without it is refused (deny by default,
- * and a test fails when one is missing).
+ * and a test fails when one is missing). In the document, a public route gets
+ * `security: []`; any other gets the bearer and API-key schemes and its 401/403 problems.
  *
  *   @Access('PUBLIC')          no login
  *   @Access('ANY')             any logged-in caller; scope is applied in the query
@@ -25,10 +28,9 @@ export function Access(...who: ['PUBLIC'] | ['ANY'] | Role[]): MethodDecorator &
   const roles = rule.kind === 'roles' ? rule.roles.join(', ') : 'any authenticated caller';
   return applyDecorators(
     SetMetadata(ACCESS_METADATA, rule),
-    ApiBearerAuth(),
-    ApiSecurity('apiKey'),
+    ApiBearerAuth(BEARER),
+    ApiSecurity(API_KEY),
     ApiExtension('x-access', roles),
-    ApiUnauthorizedResponse({ description: 'Not authenticated' }),
-    ApiForbiddenResponse({ description: `Only: ${roles}` }),
+    ApiProblems(401, [403, rule.kind === 'roles' ? `Only: ${roles}` : 'Not allowed for this caller']),
   );
 }

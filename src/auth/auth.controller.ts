@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Forbidden } from '../common/errors/domain-error.js';
 import { DASHBOARD_COOKIE, DASHBOARD_PATH } from '../outbox/queue-dashboard.js';
@@ -10,6 +10,7 @@ import { AuthService } from './auth.service.js';
 import { CurrentActor } from './current-actor.decorator.js';
 import { TokenRequestDto } from './dto/auth.dto.js';
 import type { Actor } from './principal.js';
+import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -24,9 +25,12 @@ export class AuthController {
   @Access('PUBLIC')
   // Per-address limit from LOGIN_RATE_LIMIT (see bootstrap.ts), on top of the per-account lockout.
   @RouteConfig({ rateLimit: {} })
-  @ApiTooManyRequestsResponse({
-    description: 'Too many attempts from this address, or the account is locked',
-  })
+  @ApiOperation({ summary: 'Sign in: an access token for an email and password' })
+  @ApiProblems(
+    400,
+    [401, 'Wrong email or password (the same answer for both), or the account is locked'],
+    [429, 'Too many attempts from this address; see Retry-After'],
+  )
   token(@Body() dto: TokenRequestDto, @Req() request: FastifyRequest) {
     return this.auth.login(dto.email, dto.password, String(request.id));
   }
@@ -38,6 +42,7 @@ export class AuthController {
   @Post('dashboard-session')
   @HttpCode(204)
   @Access('ADMIN')
+  @ApiOperation({ summary: 'Open the queue dashboard (/admin/queues) in this browser with an HttpOnly cookie' })
   dashboardSession(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): void {
     const token = (/^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '') ?? [])[1];
     if (!token) throw new Forbidden('Open the dashboard session with a Bearer token.');
@@ -50,6 +55,7 @@ export class AuthController {
 
   @Get('me')
   @Access('ANY')
+  @ApiOperation({ summary: 'Who the caller is: the user, or the agency system of an API key' })
   me(@CurrentActor() actor: Actor) {
     return this.auth.me(actor);
   }

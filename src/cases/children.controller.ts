@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Inject, Patch, Post, Res, UploadedFile } from '@nestjs/common';
 import type { UploadedMultipartFile } from '@nestjs/platform-fastify';
-import { ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Access } from '../auth/access.decorator.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
@@ -11,6 +11,7 @@ import { MAX_PHOTO_BYTES } from '../storage/accept-upload.js';
 import { ChildrenService } from './children.service.js';
 import { PhotoUploadDto, UpdateChildDto } from './dto/cases.dto.js';
 import { PhotosService } from './photos.service.js';
+import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 
 @ApiTags('cases')
 @Controller()
@@ -22,12 +23,16 @@ export class ChildrenController {
 
   @Get('children/:id')
   @Access('ANY')
+  @ApiOperation({ summary: 'A child with the current placement and the latest photo' })
+  @ApiProblems(400, 404)
   get(@CurrentActor() actor: Actor, @UuidParam() id: string) {
     return this.children.get(actor, id);
   }
 
   @Patch('children/:id')
   @Access('ADMIN', 'JUDGE', 'CLERK', 'AGENCY')
+  @ApiOperation({ summary: "Correct a child's details" })
+  @ApiProblems(400, 404)
   update(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: UpdateChildDto) {
     return this.children.update(actor, id, dto);
   }
@@ -36,6 +41,8 @@ export class ChildrenController {
   @Access('AGENCY', 'CLERK')
   @Upload('file', MAX_PHOTO_BYTES)
   @ApiBody({ type: PhotoUploadDto })
+  @ApiOperation({ summary: 'Upload a photo of the child (location and other metadata removed)' })
+  @ApiProblems(400, 404, 413, 415)
   uploadPhoto(
     @CurrentActor() actor: Actor,
     @UuidParam() id: string,
@@ -47,6 +54,8 @@ export class ChildrenController {
 
   @Get('photos/:id')
   @Access('ANY')
+  @ApiOperation({ summary: 'A photo of a child, as stored' })
+  @ApiProblems(400, 404)
   async photo(@CurrentActor() actor: Actor, @UuidParam() id: string, @Res() reply: FastifyReply): Promise<void> {
     const { photo, bytes } = await this.photos.read(actor, id);
     await reply

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Inject, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator.js';
 import { ApiKeyService } from '../auth/api-key.service.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
@@ -8,6 +8,7 @@ import { UuidParam } from '../common/http/uuid-param.js';
 import { PageQuery } from '../common/pagination/pagination.js';
 import { AgenciesService } from './agencies.service.js';
 import { CreateAgencyDto, CreateApiKeyDto } from './dto/directory.dto.js';
+import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 
 @ApiTags('directory')
 @Controller('agencies')
@@ -19,18 +20,24 @@ export class AgenciesController {
 
   @Post()
   @Access('ADMIN')
+  @ApiOperation({ summary: 'Create an agency' })
+  @ApiProblems(400)
   create(@CurrentActor() actor: Actor, @Body() dto: CreateAgencyDto) {
     return this.agencies.create(actor, dto);
   }
 
   @Get()
   @Access('ANY')
+  @ApiOperation({ summary: 'List agencies' })
+  @ApiProblems(400)
   list(@CurrentActor() actor: Actor, @Query() query: PageQuery) {
     return this.agencies.list(actor, query.limit, query.cursor);
   }
 
   @Get(':id')
   @Access('ANY')
+  @ApiOperation({ summary: 'An agency' })
+  @ApiProblems(400, 404)
   get(@CurrentActor() actor: Actor, @UuidParam() id: string) {
     return this.agencies.get(actor, id);
   }
@@ -38,6 +45,8 @@ export class AgenciesController {
   /** The key is in this answer only; it is stored hashed. */
   @Post(':id/api-keys')
   @Access('ADMIN')
+  @ApiOperation({ summary: "Issue an API key for the agency's system (the key is in this answer only)" })
+  @ApiProblems(400, 404)
   async createApiKey(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: CreateApiKeyDto) {
     const agency = await this.agencies.get(actor, id);
     return this.apiKeys.create(actor, agency.id, dto.name);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Inject, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/principal.js';
@@ -7,6 +7,7 @@ import { UuidParam } from '../common/http/uuid-param.js';
 import { PageQuery } from '../common/pagination/pagination.js';
 import { CourtsService } from './courts.service.js';
 import { CreateClosureDto, CreateCourtDto } from './dto/directory.dto.js';
+import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 
 @ApiTags('directory')
 @Controller('courts')
@@ -15,30 +16,40 @@ export class CourtsController {
 
   @Post()
   @Access('ADMIN')
+  @ApiOperation({ summary: 'Create a court' })
+  @ApiProblems(400)
   create(@CurrentActor() actor: Actor, @Body() dto: CreateCourtDto) {
     return this.courts.create(actor, dto);
   }
 
   @Get()
   @Access('ANY')
+  @ApiOperation({ summary: 'List courts' })
+  @ApiProblems(400)
   list(@CurrentActor() actor: Actor, @Query() query: PageQuery) {
     return this.courts.list(actor, query.limit, query.cursor);
   }
 
   @Get(':id')
   @Access('ANY')
+  @ApiOperation({ summary: 'A court' })
+  @ApiProblems(400, 404)
   get(@CurrentActor() actor: Actor, @UuidParam() id: string) {
     return this.courts.get(actor, id);
   }
 
   @Post(':id/closures')
   @Access('ADMIN', 'CLERK')
+  @ApiOperation({ summary: 'Close the court on a day (besides weekends and public holidays)' })
+  @ApiProblems(400, 404, [409, 'The court is already closed that day'])
   addClosure(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: CreateClosureDto) {
     return this.courts.addClosure(actor, id, dto);
   }
 
   @Get(':id/closures')
   @Access('ANY')
+  @ApiOperation({ summary: "The court's closures" })
+  @ApiProblems(400, 404)
   listClosures(@CurrentActor() actor: Actor, @UuidParam() id: string) {
     return this.courts.listClosures(actor, id);
   }

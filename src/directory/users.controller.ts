@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Inject, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/principal.js';
 import { UuidParam } from '../common/http/uuid-param.js';
 import { CreateUserDto } from './dto/directory.dto.js';
 import { UsersService } from './users.service.js';
+import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 
 @ApiTags('directory')
 @Controller('users')
@@ -14,12 +15,16 @@ export class UsersController {
 
   @Post()
   @Access('ADMIN')
+  @ApiOperation({ summary: 'Create a user' })
+  @ApiProblems(400, [409, 'A user with this email exists'])
   create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto) {
     return this.users.create(actor, dto);
   }
 
   @Get(':id')
   @Access('ANY')
+  @ApiOperation({ summary: 'A user' })
+  @ApiProblems(400, 404)
   get(@CurrentActor() actor: Actor, @UuidParam() id: string) {
     return this.users.get(actor, id);
   }

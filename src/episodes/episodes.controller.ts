@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/principal.js';
 import { UuidParam } from '../common/http/uuid-param.js';
 import { ListEpisodesQuery, OpenEpisodeDto, RecoveryDto } from './dto/episodes.dto.js';
 import { EpisodesService } from './episodes.service.js';
+import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 
 @ApiTags('episodes')
 @Controller('episodes')
@@ -14,18 +15,24 @@ export class EpisodesController {
 
   @Post()
   @Access('AGENCY', 'CLERK', 'JUDGE')
+  @ApiOperation({ summary: 'Report a child missing: opens the episode with its obligations and hearing requests' })
+  @ApiProblems(400, 404, [409, 'The child already has an open episode'])
   open(@CurrentActor() actor: Actor, @Body() dto: OpenEpisodeDto) {
     return this.episodes.open(actor, dto);
   }
 
   @Get()
   @Access('ANY')
+  @ApiOperation({ summary: 'List episodes' })
+  @ApiProblems(400)
   list(@CurrentActor() actor: Actor, @Query() query: ListEpisodesQuery) {
     return this.episodes.list(actor, query);
   }
 
   @Get(':id')
   @Access('ANY')
+  @ApiOperation({ summary: 'An episode with its obligations and hearing requests' })
+  @ApiProblems(400, 404)
   get(@CurrentActor() actor: Actor, @UuidParam() id: string) {
     return this.episodes.get(actor, id);
   }
@@ -33,6 +40,8 @@ export class EpisodesController {
   @Post(':id/recovery')
   @HttpCode(200)
   @Access('AGENCY', 'CLERK')
+  @ApiOperation({ summary: 'Report the child recovered: adds the post-recovery obligations' })
+  @ApiProblems(400, 404, [409, 'The episode is already recovered'])
   recover(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: RecoveryDto) {
     return this.episodes.recover(actor, id, dto);
   }

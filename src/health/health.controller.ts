@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
-import { ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { FastifyReply } from 'fastify';
 import { Access } from '../auth/access.decorator.js';
@@ -18,6 +18,7 @@ export class HealthController {
   /** Liveness: the process serves requests, whatever Redis or the database do. */
   @Get()
   @Access('PUBLIC')
+  @ApiOperation({ summary: 'Liveness: the process serves requests' })
   live() {
     return { status: 'ok' };
   }
@@ -26,6 +27,7 @@ export class HealthController {
   @Get('ready')
   @Access('PUBLIC')
   @ApiServiceUnavailableResponse({ description: 'The database or Redis does not answer' })
+  @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis both answer' })
   async ready(@Res() reply: FastifyReply): Promise<void> {
     try {
       const result = await this.health.check([

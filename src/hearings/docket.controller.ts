@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/principal.js';
@@ -10,6 +10,7 @@ import { DocketSignatureGuard } from './docket-signature.guard.js';
 import { DocketService } from './docket.service.js';
 import { DocketCallbackDto, ListDocketEventsQuery } from './dto/hearings.dto.js';
 import { HearingDocketService } from './hearing-docket.service.js';
+import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 
 @ApiTags('hearings')
 @Controller('docket')
@@ -33,6 +34,11 @@ export class DocketController {
     name: 'X-Docket-Signature',
     description: 'sha256=<hex HMAC-SHA256(secret, timestamp + "." + body)>',
   })
+  @ApiOperation({ summary: 'The case-management system reports the hearing it set (signed like the webhook)' })
+  @ApiProblems(400, [401, 'The signature is missing, wrong, or more than five minutes old'], 404, [
+    409,
+    'This eventId was already received, or the request is cancelled',
+  ])
   callback(@Body() dto: DocketCallbackDto) {
     return this.hearings.applyCallback(dto);
   }
@@ -40,6 +46,8 @@ export class DocketController {
   /** Events sent (or not) to the case-management system, newest first; `status=FAILED` is the clerk's list to resend. */
   @Get('events')
   @Access('CLERK', 'JUDGE', 'ADMIN')
+  @ApiOperation({ summary: 'Docket events sent (or not) to the case-management system, newest first' })
+  @ApiProblems(400, 404)
   async events(@CurrentActor() actor: Actor, @Query() query: ListDocketEventsQuery) {
     const courtId = query.courtId ?? actor.courtId;
     if (actor.role !== 'ADMIN' && courtId !== actor.courtId) throw new NotFound('court');
@@ -54,6 +62,8 @@ export class DocketController {
   @Post('events/:id/retry')
   @HttpCode(200)
   @Access('CLERK', 'ADMIN')
+  @ApiOperation({ summary: 'Send a failed docket event again' })
+  @ApiProblems(400, 404, [409, 'Only a FAILED event can be sent again'])
   async retry(@CurrentActor() actor: Actor, @UuidParam() id: string) {
     const event = await this.docket.find(id);
     if (!event || !actsForCourt(actor, event.courtId)) throw new NotFound('docket event');

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Access } from '../auth/access.decorator.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
@@ -7,6 +7,7 @@ import type { Actor } from '../auth/principal.js';
 import { UuidParam } from '../common/http/uuid-param.js';
 import { CancelHearingDto, ListHearingRequestsQuery, ScheduleHearingDto } from './dto/hearings.dto.js';
 import { HearingDocketService } from './hearing-docket.service.js';
+import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 
 @ApiTags('hearings')
 @Controller('hearing-requests')
@@ -18,12 +19,16 @@ export class HearingRequestsController {
 
   @Get()
   @Access('JUDGE', 'CLERK', 'ADMIN')
+  @ApiOperation({ summary: 'List hearing requests' })
+  @ApiProblems(400, 404)
   list(@CurrentActor() actor: Actor, @Query() query: ListHearingRequestsQuery) {
     return this.hearings.list(actor, query);
   }
 
   @Get(':id')
   @Access('ANY')
+  @ApiOperation({ summary: 'A hearing request' })
+  @ApiProblems(400, 404)
   get(@CurrentActor() actor: Actor, @UuidParam() id: string) {
     return this.hearings.get(actor, id);
   }
@@ -31,6 +36,8 @@ export class HearingRequestsController {
   @Post(':id/schedule')
   @HttpCode(200)
   @Access('CLERK')
+  @ApiOperation({ summary: 'Schedule the hearing (a day the court is closed is a 400)' })
+  @ApiProblems(400, 404, [409, 'The request is cancelled'])
   schedule(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: ScheduleHearingDto) {
     return this.hearings.schedule(actor, id, dto.scheduledFor, dto.courtroom);
   }
@@ -38,6 +45,8 @@ export class HearingRequestsController {
   @Post(':id/cancel')
   @HttpCode(200)
   @Access('CLERK', 'JUDGE')
+  @ApiOperation({ summary: 'Cancel the hearing request' })
+  @ApiProblems(400, 404, [409, 'The request is already cancelled'])
   cancel(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: CancelHearingDto) {
     return this.hearings.cancel(actor, id, dto.reason);
   }
@@ -45,6 +54,8 @@ export class HearingRequestsController {
   @Post(':id/docket-sync/retry')
   @HttpCode(200)
   @Access('CLERK')
+  @ApiOperation({ summary: "Send the request's failed docket event again" })
+  @ApiProblems(400, 404, [409, 'The request has no failed delivery to send again'])
   retry(@CurrentActor() actor: Actor, @UuidParam() id: string) {
     return this.hearings.retryDocketSync(actor, id);
   }
@@ -52,6 +63,8 @@ export class HearingRequestsController {
   @Get(':id/notice.pdf')
   @Access('ANY')
   @ApiProduces('application/pdf')
+  @ApiOperation({ summary: 'The notice of hearing as PDF' })
+  @ApiProblems(400, 404, [409, 'The hearing is not scheduled'])
   async notice(@CurrentActor() actor: Actor, @UuidParam() id: string, @Res() reply: FastifyReply): Promise<void> {
     const pdf = await this.hearings.notice(actor, id);
     await reply

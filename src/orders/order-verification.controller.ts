@@ -1,11 +1,12 @@
 import { Controller, Get, HttpCode, Inject, Post, Query, UploadedFile } from '@nestjs/common';
 import { RouteConfig, type UploadedMultipartFile } from '@nestjs/platform-fastify';
-import { ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator.js';
 import { Upload } from '../common/http/upload.decorator.js';
 import { MAX_PDF_BYTES } from '../storage/accept-upload.js';
 import { VerifyOrderQuery, VerifyUploadDto } from './dto/orders.dto.js';
 import { OrderVerificationService } from './order-verification.service.js';
+import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 
 /** No login, so each address gets 60 checks a minute (429 after): enough for a person, not for a crawler. */
 const PUBLIC_RATE_LIMIT = { rateLimit: { max: 60, timeWindow: 60_000 } };
@@ -22,6 +23,8 @@ export class OrderVerificationController {
   @Get()
   @Access('PUBLIC')
   @RouteConfig(PUBLIC_RATE_LIMIT)
+  @ApiOperation({ summary: 'Verify an order by the SHA-256 of its PDF or its verification code (no login)' })
+  @ApiProblems(400, [429, 'More than 60 checks a minute from this address'])
   byHash(@Query() query: VerifyOrderQuery) {
     return this.verification.byQuery(query);
   }
@@ -32,6 +35,8 @@ export class OrderVerificationController {
   @RouteConfig(PUBLIC_RATE_LIMIT)
   @Upload('file', MAX_PDF_BYTES)
   @ApiBody({ type: VerifyUploadDto })
+  @ApiOperation({ summary: 'Verify an order by uploading its PDF (no login)' })
+  @ApiProblems(400, 413, 415, [429, 'More than 60 checks a minute from this address'])
   byFile(@UploadedFile() file: UploadedMultipartFile | undefined) {
     return this.verification.byFile(file);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Access } from '../auth/access.decorator.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
@@ -9,6 +9,7 @@ import { CreateOrderDto, ListOrdersQuery, UpdateOrderDto, VacateOrderDto } from 
 import { OrderDocumentsService } from './order-documents.service.js';
 import { OrderSigningService } from './order-signing.service.js';
 import { OrdersService } from './orders.service.js';
+import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 
 @ApiTags('orders')
 @Controller('orders')
@@ -22,24 +23,32 @@ export class OrdersController {
 
   @Post()
   @Access('JUDGE', 'CLERK')
+  @ApiOperation({ summary: "Draft an order from the court's template" })
+  @ApiProblems(400, 404)
   create(@CurrentActor() actor: Actor, @Body() dto: CreateOrderDto) {
     return this.orders.create(actor, dto);
   }
 
   @Get()
   @Access('ANY')
+  @ApiOperation({ summary: 'List the orders you may see' })
+  @ApiProblems(400)
   list(@CurrentActor() actor: Actor, @Query() query: ListOrdersQuery) {
     return this.orders.list(actor, query);
   }
 
   @Get(':id')
   @Access('ANY')
+  @ApiOperation({ summary: 'An order' })
+  @ApiProblems(400, 404)
   get(@CurrentActor() actor: Actor, @UuidParam() id: string) {
     return this.orders.get(actor, id);
   }
 
   @Patch(':id')
   @Access('JUDGE', 'CLERK')
+  @ApiOperation({ summary: 'Change a draft order' })
+  @ApiProblems(400, 404, [409, 'The order is no longer a draft'])
   update(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: UpdateOrderDto) {
     return this.orders.update(actor, id, dto);
   }
@@ -50,6 +59,8 @@ export class OrdersController {
   @ApiOkResponse({
     description: 'The signed PDF as stored, or a draft rendered now with a DRAFT mark',
   })
+  @ApiOperation({ summary: 'The order as PDF: the signed bytes as stored, or a draft rendered now with a DRAFT mark' })
+  @ApiProblems(400, 404)
   async pdf(@CurrentActor() actor: Actor, @UuidParam() id: string, @Res() reply: FastifyReply): Promise<void> {
     const { order, pdf } = await this.documents.pdf(actor, id);
     const name = order.orderNumber ? `order-${order.orderNumber}` : `order-${order.id}-draft`;
@@ -63,6 +74,8 @@ export class OrdersController {
   @Get(':id/preview')
   @Access('ANY')
   @ApiProduces('text/html')
+  @ApiOperation({ summary: 'The order as HTML, the same text as the PDF' })
+  @ApiProblems(400, 404)
   async preview(@CurrentActor() actor: Actor, @UuidParam() id: string, @Res() reply: FastifyReply): Promise<void> {
     const html = await this.documents.preview(actor, id);
     await reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'private, no-store').send(html);
@@ -71,6 +84,8 @@ export class OrdersController {
   @Post(':id/sign')
   @HttpCode(200)
   @Access('JUDGE')
+  @ApiOperation({ summary: 'Sign the order: it gets its number and its PDF is fixed' })
+  @ApiProblems(400, 404, [409, 'The order is already signed, superseded or vacated'])
   sign(@CurrentActor() actor: Actor, @UuidParam() id: string) {
     return this.signing.sign(actor, id);
   }
@@ -78,6 +93,8 @@ export class OrdersController {
   @Post(':id/vacate')
   @HttpCode(200)
   @Access('JUDGE')
+  @ApiOperation({ summary: 'Vacate a signed order' })
+  @ApiProblems(400, 404, [409, 'The order is a draft or already vacated'])
   vacate(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: VacateOrderDto) {
     return this.signing.vacate(actor, id, dto.reason);
   }

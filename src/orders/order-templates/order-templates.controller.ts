@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Inject, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../auth/access.decorator.js';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
 import type { Actor } from '../../auth/principal.js';
 import { UuidParam } from '../../common/http/uuid-param.js';
 import { CreateOrderTemplateDto, ListOrderTemplatesQuery } from '../dto/order-templates.dto.js';
 import { OrderTemplatesService } from './order-templates.service.js';
+import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 
 @ApiTags('orders')
 @Controller('order-templates')
@@ -17,12 +18,16 @@ export class OrderTemplatesController {
 
   @Get()
   @Access('ANY')
+  @ApiOperation({ summary: 'List the order templates' })
+  @ApiProblems(400)
   list(@CurrentActor() actor: Actor, @Query() query: ListOrderTemplatesQuery) {
     return this.templates.list(actor, query);
   }
 
   @Get(':id')
   @Access('ANY')
+  @ApiOperation({ summary: 'An order template with its body' })
+  @ApiProblems(400, 404)
   get(@CurrentActor() actor: Actor, @UuidParam() id: string) {
     return this.templates.get(actor, id);
   }
@@ -30,6 +35,8 @@ export class OrderTemplatesController {
   /** A court's own version of a template kind: checked (syntax, variables, every deadline printed), then stored as the next version. */
   @Post()
   @Access('ADMIN')
+  @ApiOperation({ summary: "Add a court's own version of a template kind (checked, then stored as the next version)" })
+  @ApiProblems(400, 404)
   create(@CurrentActor() actor: Actor, @Body() dto: CreateOrderTemplateDto) {
     return this.templates.create(actor, dto);
   }
