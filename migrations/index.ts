@@ -4,6 +4,7 @@ import { Episodes1795400200000 } from './1795400200000-episodes.js';
 import { OutboxDelivery1795400300000 } from './1795400300000-outbox-delivery.js';
 import { Docket1795400400000 } from './1795400400000-docket.js';
 import { ComplianceRollup1795400500000 } from './1795400500000-compliance-rollup.js';
+import { CaseParticipants1795800000000 } from './1795800000000-case-participants.js';
 
 /** Every migration, in order. Listed explicitly so the build and the tests load the same classes. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   OutboxDelivery1795400300000,
   Docket1795400400000,
   ComplianceRollup1795400500000,
+  CaseParticipants1795800000000,
 ];

@@ -1,4 +1,5 @@
 import { AuditEvent } from '../../audit/audit-event.entity.js';
+import { CaseParticipant } from '../../cases/entities/case-participant.entity.js';
 import { CourtCase } from '../../cases/entities/case.entity.js';
 import { Child } from '../../cases/entities/child.entity.js';
 import { Photo } from '../../cases/entities/photo.entity.js';
@@ -27,6 +28,7 @@ export const entities = [
   Child,
   Placement,
   Photo,
+  CaseParticipant,
   AuditEvent,
   ...orderEntities,
   Episode,

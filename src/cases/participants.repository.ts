@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import type { Principal } from '../auth/principal.js';
+import { caseScope, SqlParams } from '../auth/scope.js';
+import { CaseParticipant, type ParticipantRole } from './entities/case-participant.entity.js';
+
+export interface ParticipantView {
+  id: string;
+  caseId: string;
+  courtId: string;
+  role: ParticipantRole;
+  name: string;
+  email: string;
+  createdAt: Date;
+}
+
+/** Someone to tell about a case: a participant, or the caseworker named on a placement. */
+export interface CaseContact {
+  kind: 'PARTICIPANT' | 'CASEWORKER';
+  participantId: string | null;
+  role: ParticipantRole;
+  name: string;
+  email: string;
+}
+
+export const toParticipantView = (p: CaseParticipant): ParticipantView => ({
+  id: p.id,
+  caseId: p.caseId,
+  courtId: p.courtId,
+  role: p.role,
+  name: p.name,
+  email: p.email,
+  createdAt: p.createdAt,
+});
+
+/** The case participants table; reads are scoped through the case they belong to. */
+@Injectable()
+export class ParticipantsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The case's court, if the caller may see the case (case scope, inside the query); else null. */
+  async caseInScope(
+    principal: Principal,
+    caseId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ courtId: string } | null> {
+    const params = new SqlParams();
+    const rows = (await manager.query(
+      `SELECT k.court_id FROM cases k WHERE k.id = ${params.add(caseId)} AND ${caseScope(principal, 'k', params)}`,
+      params.values,
+    )) as Array<{ court_id: string }>;
+    return rows[0] ? { courtId: rows[0].court_id } : null;
+  }
+
+  /** Returns null when the same person already has that role on the case. */
+  async add(
+    manager: EntityManager,
+    input: { caseId: string; courtId: string; role: ParticipantRole; name: string; email: string; createdBy: string },
+  ): Promise<CaseParticipant | null> {
+    const id = randomUUID();
+    const inserted = (await manager
+      .createQueryBuilder()
+      .insert()
+      .into(CaseParticipant)
+      .values({ id, ...input })
+      .orIgnore()
+      .returning('*')
+      .execute()) as { raw: unknown[] };
+    if (inserted.raw.length === 0) return null;
+    return manager.findOneByOrFail(CaseParticipant, { id });
+  }
+
+  /** The current participants of a case, oldest first. */
+  current(caseId: string, manager: EntityManager = this.dataSource.manager): Promise<CaseParticipant[]> {
+    return manager.find(CaseParticipant, { where: { caseId, removedAt: IsNull() }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** Marks a current participant removed; false when there is none with that id on the case. */
+  async remove(manager: EntityManager, caseId: string, id: string, by: string): Promise<boolean> {
+    const result = await manager.update(CaseParticipant, { id, caseId, removedAt: IsNull() }, { removedAt: () => 'now()', removedBy: by });
+    return (result.affected ?? 0) > 0;
+  }
+
+  /**
+   * Everyone to tell about a case: its current participants and the caseworker of a placement
+   * (the episode's, or else the current one), each address once.
+   */
+  async contacts(caseId: string, placementId: string | null, manager: EntityManager = this.dataSource.manager): Promise<CaseContact[]> {
+    const participants = await this.current(caseId, manager);
+    const [caseworker] = (await manager.query(
+      `SELECT caseworker_name, caseworker_email FROM placements
+        WHERE case_id = $1 AND (id = $2 OR ($2::uuid IS NULL AND ended_at IS NULL)) AND caseworker_email IS NOT NULL`,
+      [caseId, placementId],
+    )) as Array<{ caseworker_name: string | null; caseworker_email: string }>;
+    const contacts: CaseContact[] = participants.map((p) => ({
+      kind: 'PARTICIPANT',
+      participantId: p.id,
+      role: p.role,
+      name: p.name,
+      email: p.email,
+    }));
+    if (caseworker) {
+      contacts.push({
+        kind: 'CASEWORKER',
+        participantId: null,
+        role: 'CASEWORKER',
+        name: caseworker.caseworker_name ?? 'Caseworker',
+        email: caseworker.caseworker_email,
+      });
+    }
+    const seen = new Set<string>();
+    return contacts.filter((c) => {
+      const key = c.email.toLowerCase();
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  }
+}
