@@ -1,9 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/principal.js';
 import { UuidParam } from '../common/http/uuid-param.js';
+import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 import { AddParticipantDto } from './dto/participants.dto.js';
 import { ParticipantsService } from './participants.service.js';
 
@@ -14,12 +15,16 @@ export class ParticipantsController {
 
   @Post()
   @Access('ADMIN', 'CLERK')
+  @ApiOperation({ summary: 'Add a participant to the case (GAL, attorney, CASA, probation officer...)' })
+  @ApiProblems(400, 404, [409, 'This person already has that role on the case'])
   add(@CurrentActor() actor: Actor, @UuidParam() caseId: string, @Body() dto: AddParticipantDto) {
     return this.participants.add(actor, caseId, dto);
   }
 
   @Get()
   @Access('ANY')
+  @ApiOperation({ summary: "The case's current participants" })
+  @ApiProblems(400, 404)
   list(@CurrentActor() actor: Actor, @UuidParam() caseId: string) {
     return this.participants.list(actor, caseId);
   }
@@ -27,6 +32,8 @@ export class ParticipantsController {
   @Delete(':pid')
   @HttpCode(204)
   @Access('ADMIN', 'CLERK')
+  @ApiOperation({ summary: 'Remove a participant from the case (kept on the record of who was served)' })
+  @ApiProblems(400, 404)
   async remove(@CurrentActor() actor: Actor, @UuidParam() caseId: string, @UuidParam('pid') participantId: string): Promise<void> {
     await this.participants.remove(actor, caseId, participantId);
   }
