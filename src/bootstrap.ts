@@ -9,11 +9,13 @@ import { LogController } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig, ProcessRole } from './common/config/app-config.js';
+import { answerClientError, answerFrameworkError, MAX_URL_LENGTH } from './common/http/framework-errors.js';
 import { assignRequestId } from './common/http/request-id.js';
+import { checkRequestInput } from './common/http/request-input.js';
 import { createValidationPipe } from './common/validation/validation-pipe.js';
 import { createRootLogger } from './common/logging/logger-options.js';
 import { createOpenApiDocument } from './common/openapi/openapi-document.js';
-import { RateLimited } from './common/errors/domain-error.js';
+import { RateLimited, UriTooLong } from './common/errors/domain-error.js';
 import { RedisClient } from './common/redis/redis.module.js';
 import { UsersService } from './directory/users.service.js';
 import { mountQueueDashboard } from './outbox/queue-dashboard.js';
@@ -32,6 +34,9 @@ export async function createHttpApp(config: AppConfig, role: Exclude<ProcessRole
     loggerInstance: logger,
     // One line per request from our own hook (below) instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
+    // What Fastify and Node refuse before a route runs is problem+json too.
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, role, logger), adapter, {
     bufferLogs: true,
@@ -41,6 +46,7 @@ export async function createHttpApp(config: AppConfig, role: Exclude<ProcessRole
   app.flushLogs();
   setRoutePrefix(app);
   app.useGlobalPipes(createValidationPipe());
+  checkRequestInput(app, JSON_BODY_LIMIT);
 
   const fastify = app.getHttpAdapter().getInstance();
   await app.register(helmet, {
@@ -70,6 +76,7 @@ export async function createHttpApp(config: AppConfig, role: Exclude<ProcessRole
   });
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+    if (request.url.length > MAX_URL_LENGTH) throw new UriTooLong();
   });
   // On SIGTERM the requests in flight finish, and their answers close the connection: a client's
   // keep-alive socket would otherwise hold the server open until keepAliveTimeout (72 s).

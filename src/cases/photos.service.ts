@@ -36,9 +36,10 @@ export class PhotosService {
     const takenAt = new Date(takenAtText);
     await this.checkTakenAt(child.courtId, child.dateOfBirth, takenAt);
     const accepted = await acceptUpload(file, 'file', ['image/jpeg', 'image/png']);
-    await this.storage.put(accepted.sha256, accepted.bytes);
     return this.dataSource.transaction(async (manager) => {
       const photo = await this.insert(manager, actor, childId, accepted, takenAt);
+      // Stored once the row is in, so a refused photo leaves no file behind.
+      await this.storage.put(accepted.sha256, accepted.bytes);
       await this.audit.record(manager, actor, {
         action: 'create',
         entityType: 'photo',

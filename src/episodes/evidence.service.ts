@@ -37,11 +37,9 @@ export class EvidenceService {
     const { file: _file, ...input } = dto;
     const proof = checkProof(obligation.type, input, Boolean(file?.buffer?.length));
     this.checkTimes(obligation.type, dto, obligation.missing_since, obligation.recovered_at);
-    let stored: AcceptedFile | null = null;
-    if (file?.buffer?.length) {
-      stored = await acceptUpload(file, 'file', PROOF_RULES[obligation.type].fileTypes);
-      await this.storage.put(stored.sha256, stored.bytes);
-    }
+    const stored: AcceptedFile | null = file?.buffer?.length
+      ? await acceptUpload(file, 'file', PROOF_RULES[obligation.type].fileTypes)
+      : null;
     const id = randomUUID();
     return this.dataSource.transaction(async (manager) => {
       const locked = await loadObligation(manager, actor, obligationId, true);
@@ -75,6 +73,8 @@ export class EvidenceService {
       await manager.query(`UPDATE obligations SET status = 'SUBMITTED', submitted_at = now(), updated_at = now() WHERE id = $1`, [
         obligationId,
       ]);
+      // Stored once the rows are in, so a refused proof leaves no file behind.
+      if (stored) await this.storage.put(stored.sha256, stored.bytes);
       await this.audit.record(manager, actor, {
         action: 'create',
         entityType: 'evidence',

@@ -11,6 +11,8 @@ export type ErrorKind =
   | 'forbidden'
   | 'not_found'
   | 'conflict'
+  | 'precondition_failed'
+  | 'uri_too_long'
   | 'too_large'
   | 'unsupported_media_type'
   | 'rate_limited'
@@ -86,5 +88,18 @@ export class RateLimited extends DomainError {
     readonly retryAfterSeconds: number,
   ) {
     super('rate_limited', code, message);
+  }
+}
+
+export class UriTooLong extends DomainError {
+  constructor() {
+    super('uri_too_long', 'UriTooLong', 'The URL is too long.');
+  }
+}
+
+/** A conditional request (`If-Match`) whose condition no longer holds: the record changed since the caller read it. */
+export class PreconditionFailed extends DomainError {
+  constructor(code: string, message: string) {
+    super('precondition_failed', code, message);
   }
 }

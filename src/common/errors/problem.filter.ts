@@ -36,6 +36,7 @@ export class ProblemFilter implements ExceptionFilter {
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Problem): void {
   if (reply.sent) return;
-  const body: Problem = { ...problem, instance: request.url.split('?')[0], requestId: String(request.id) };
+  const path = request.url.split('?')[0];
+  const body: Problem = { ...problem, instance: path.length > 512 ? `${path.slice(0, 512)}…` : path, requestId: String(request.id) };
   void reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(body);
 }

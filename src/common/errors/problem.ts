@@ -19,6 +19,8 @@ const STATUS_OF_KIND: Record<ErrorKind, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  precondition_failed: 412,
+  uri_too_long: 414,
   too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
@@ -32,25 +34,40 @@ const TITLES: Record<number, string> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   406: 'Not Acceptable',
+  408: 'Request Timeout',
   409: 'Conflict',
+  411: 'Length Required',
+  412: 'Precondition Failed',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
 
-/** PostgreSQL error codes that are the client's fault, never a 500. */
+/**
+ * PostgreSQL error codes that are the client's fault, never a 500. Input is
+ * checked long before it reaches the database; these are the last line of
+ * defence, so a value that slipped past a check is still a 400. The whole
+ * class 22 ("data exception": bad text encoding, out-of-range numbers and
+ * dates, malformed values) is the input's fault; the codes listed say more.
+ */
 const PG_INPUT_ERRORS: Record<string, { status: number; code: string; detail: string }> = {
   '23505': { status: 409, code: 'Duplicate', detail: 'A record with these values already exists.' },
   '23503': { status: 400, code: 'UnknownReference', detail: 'A referenced record does not exist.' },
+  '23514': { status: 400, code: 'InvalidValue', detail: 'A value is not allowed here.' },
   '22P02': { status: 400, code: 'InvalidValue', detail: 'A value has the wrong format.' },
   '22007': { status: 400, code: 'InvalidValue', detail: 'A date or time is not valid.' },
   '22008': { status: 400, code: 'InvalidValue', detail: 'A date or time is out of range.' },
   '22003': { status: 400, code: 'InvalidValue', detail: 'A number is out of range.' },
   '22001': { status: 400, code: 'InvalidValue', detail: 'A value is too long.' },
+  '22021': { status: 400, code: 'InvalidText', detail: 'A text value holds a character that cannot be stored.' },
+  '22P05': { status: 400, code: 'InvalidText', detail: 'A text value holds a character that cannot be stored.' },
 };
+const PG_DATA_EXCEPTION = { status: 400, code: 'InvalidValue', detail: 'A value is not valid.' };
 
 /** Fastify's own errors (raised before a route runs) that are the client's fault. */
 const FASTIFY_CODES: Record<string, { status: number; code: string; detail: string }> = {
@@ -61,6 +78,17 @@ const FASTIFY_CODES: Record<string, { status: number; code: string; detail: stri
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'MalformedJson', detail: 'The body is not valid JSON.' },
   FST_REQ_FILE_TOO_LARGE: { status: 413, code: 'PayloadTooLarge', detail: 'The uploaded file exceeds the limit.' },
   FST_INVALID_MULTIPART_CONTENT_TYPE: { status: 415, code: 'UnsupportedMediaType', detail: 'The request is not multipart/form-data.' },
+  FST_ERR_BAD_URL: { status: 400, code: 'MalformedUrl', detail: 'The URL is not valid (bad percent-encoding).' },
+  FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: 'UriTooLong', detail: 'A path segment of the URL is too long.' },
+  FST_ERR_CTP_INVALID_PARSE_TYPE: { status: 415, code: 'UnsupportedMediaType', detail: 'This content type is not accepted.' },
+  FST_ERR_CTP_INVALID_TYPE: { status: 415, code: 'UnsupportedMediaType', detail: 'This content type is not accepted.' },
+  FST_ERR_CTP_EMPTY_TYPE: { status: 415, code: 'UnsupportedMediaType', detail: 'This content type is not accepted.' },
+  FST_MP_PREMATURE_CLOSE: { status: 400, code: 'MalformedMultipart', detail: 'The multipart body ended early.' },
+  FST_INVALID_JSON_FIELD_ERROR: { status: 400, code: 'MalformedJson', detail: 'A multipart field sent as JSON is not valid JSON.' },
+  FST_PROTO_VIOLATION: { status: 400, code: 'MalformedMultipart', detail: 'A multipart field name is not allowed.' },
+  FST_PARTS_LIMIT: { status: 413, code: 'PayloadTooLarge', detail: 'The multipart body has too many parts.' },
+  FST_FILES_LIMIT: { status: 413, code: 'PayloadTooLarge', detail: 'The multipart body has too many files.' },
+  FST_FIELDS_LIMIT: { status: 413, code: 'PayloadTooLarge', detail: 'The multipart body has too many fields.' },
 };
 
 export function problemType(code: string): string {
@@ -97,8 +125,8 @@ export function toProblem(error: unknown): Problem {
   }
   const maybe = error as { code?: unknown; statusCode?: unknown; message?: unknown; driverError?: { code?: string } };
   const pgCode = typeof maybe.code === 'string' ? maybe.code : maybe.driverError?.code;
-  if (pgCode && PG_INPUT_ERRORS[pgCode] && isDatabaseError(error)) {
-    const known = PG_INPUT_ERRORS[pgCode];
+  if (pgCode && isDatabaseError(error) && (PG_INPUT_ERRORS[pgCode] || pgCode.startsWith('22'))) {
+    const known = PG_INPUT_ERRORS[pgCode] ?? PG_DATA_EXCEPTION;
     return make(known.status, known.code, known.detail);
   }
   if (typeof maybe.code === 'string' && FASTIFY_CODES[maybe.code]) {
@@ -111,7 +139,7 @@ export function toProblem(error: unknown): Problem {
     const message = String(maybe.message ?? '');
     if (status === 400 && (maybe instanceof SyntaxError || /JSON/i.test(message)))
       return make(status, 'MalformedJson', 'The body is not valid JSON.');
-    return make(status, httpCode(status), message);
+    return make(status, httpCode(status), message.length > 300 ? `${message.slice(0, 300)}…` : message);
   }
   return make(500, 'InternalError', 'The server could not complete the request.');
 }

@@ -11,6 +11,10 @@ describe('pagination', () => {
   it('refuses a cursor it did not make', () => {
     expect(() => decodeCursor('garbage')).toThrow(ValidationFailed);
     expect(() => decodeCursor(Buffer.from('{"key":1}').toString('base64url'))).toThrow(ValidationFailed);
+    const forged = (key: string) => Buffer.from(JSON.stringify({ key, id: '7d1f0a52-5a3c-4c55-9a1e-2d2f1f4e9b10' })).toString('base64url');
+    expect(() => decodeCursor(forged('2026\u0000'))).toThrow(ValidationFailed);
+    expect(() => decodeCursor(forged("1' OR '1'='1"))).toThrow(ValidationFailed);
+    expect(() => decodeCursor(forged('9'.repeat(100)))).toThrow(ValidationFailed);
   });
 
   it('gives a next cursor only when there is another page', () => {

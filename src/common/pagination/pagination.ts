@@ -30,11 +30,19 @@ export interface CursorPosition {
   id: string;
 }
 
+/** Sort keys are timestamps, dates or sequence numbers as PostgreSQL prints them: nothing else is a cursor of ours. */
+const CURSOR_KEY = /^[0-9A-Za-z :.+-]{1,40}$/;
+
 export function decodeCursor(cursor: string | undefined): CursorPosition | null {
   if (!cursor) return null;
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<CursorPosition>;
-    if (typeof parsed.key === 'string' && typeof parsed.id === 'string' && /^[0-9a-f-]{36}$/.test(parsed.id)) {
+    if (
+      typeof parsed.key === 'string' &&
+      CURSOR_KEY.test(parsed.key) &&
+      typeof parsed.id === 'string' &&
+      /^[0-9a-f-]{36}$/.test(parsed.id)
+    ) {
       return { key: parsed.key, id: parsed.id };
     }
   } catch {

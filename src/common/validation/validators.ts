@@ -6,16 +6,25 @@ import { isUsState } from './us-states.js';
 
 export { isUsState };
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-/** An instant must carry its offset (`Z` or `-06:00`): a bare local time is ambiguous, and deadlines are legal facts. */
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
+/** Years 0001 to 9999: PostgreSQL has no year 0, and JavaScript reads five-digit years differently. */
+const DATE_ONLY = /^(?!0000)\d{4}-\d{2}-\d{2}$/;
+/**
+ * An instant must carry its offset (`Z` or `-06:00`): a bare local time is ambiguous, and deadlines
+ * are legal facts. Hours 00-23, no leap second (60), and only offsets that exist (-14:00 to +14:00).
+ */
+const INSTANT = /^(?!0000)\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,6})?)?(Z|[+-](0\d|1[0-3]):[0-5]\d|[+-]14:00)$/;
 
 export function isCalendarDate(value: unknown): value is string {
   return typeof value === 'string' && DATE_ONLY.test(value) && DateTime.fromISO(value, { zone: 'UTC' }).isValid;
 }
 
 export function isInstant(value: unknown): value is string {
-  return typeof value === 'string' && INSTANT.test(value) && DateTime.fromISO(value, { setZone: true }).isValid;
+  return (
+    typeof value === 'string' &&
+    INSTANT.test(value) &&
+    DateTime.fromISO(value, { setZone: true }).isValid &&
+    Number.isFinite(Date.parse(value))
+  );
 }
 
 function simple(name: string, test: (value: unknown) => boolean, message: string, options?: ValidationOptions): PropertyDecorator {
