@@ -5,6 +5,7 @@ import { OutboxDelivery1795400300000 } from './1795400300000-outbox-delivery.js'
 import { Docket1795400400000 } from './1795400400000-docket.js';
 import { ComplianceRollup1795400500000 } from './1795400500000-compliance-rollup.js';
 import { CaseParticipants1795800000000 } from './1795800000000-case-participants.js';
+import { Notifications1795800100000 } from './1795800100000-notifications.js';
 
 /** Every migration, in order. Listed explicitly so the build and the tests load the same classes. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   Docket1795400400000,
   ComplianceRollup1795400500000,
   CaseParticipants1795800000000,
+  Notifications1795800100000,
 ];

@@ -16,6 +16,7 @@ import { ComplianceModule } from './compliance/compliance.module.js';
 import { DirectoryModule } from './directory/directory.module.js';
 import { EpisodesModule } from './episodes/episodes.module.js';
 import { HealthModule } from './health/health.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { HearingsModule } from './hearings/hearings.module.js';
 import { OrdersModule } from './orders/orders.module.js';
 import { OutboxModule } from './outbox/outbox.module.js';
@@ -43,6 +44,7 @@ export class AppModule {
         HearingsModule,
         EpisodesModule,
         ComplianceModule,
+        NotificationsModule,
         HealthModule,
         ...(role === 'api' ? [] : [WorkerModule]),
       ],

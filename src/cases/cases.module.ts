@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CaseContactsRepository } from './case-contacts.repository.js';
 import { CasesController } from './cases.controller.js';
 import { CasesService } from './cases.service.js';
 import { ChildrenController } from './children.controller.js';
@@ -11,7 +12,15 @@ import { PlacementsService } from './placements.service.js';
 
 @Module({
   controllers: [CasesController, ChildrenController, ParticipantsController],
-  providers: [CasesService, ChildrenService, PlacementsService, PhotosService, ParticipantsService, ParticipantsRepository],
-  exports: [ChildrenService, PhotosService, ParticipantsRepository],
+  providers: [
+    CasesService,
+    ChildrenService,
+    PlacementsService,
+    PhotosService,
+    ParticipantsService,
+    ParticipantsRepository,
+    CaseContactsRepository,
+  ],
+  exports: [ChildrenService, PhotosService, CaseContactsRepository],
 })
 export class CasesModule {}

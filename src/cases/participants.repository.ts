@@ -16,15 +16,6 @@ export interface ParticipantView {
   createdAt: Date;
 }
 
-/** Someone to tell about a case: a participant, or the caseworker named on a placement. */
-export interface CaseContact {
-  kind: 'PARTICIPANT' | 'CASEWORKER';
-  participantId: string | null;
-  role: ParticipantRole;
-  name: string;
-  email: string;
-}
-
 export const toParticipantView = (p: CaseParticipant): ParticipantView => ({
   id: p.id,
   caseId: p.caseId,
@@ -81,41 +72,5 @@ export class ParticipantsRepository {
   async remove(manager: EntityManager, caseId: string, id: string, by: string): Promise<boolean> {
     const result = await manager.update(CaseParticipant, { id, caseId, removedAt: IsNull() }, { removedAt: () => 'now()', removedBy: by });
     return (result.affected ?? 0) > 0;
-  }
-
-  /**
-   * Everyone to tell about a case: its current participants and the caseworker of a placement
-   * (the episode's, or else the current one), each address once.
-   */
-  async contacts(caseId: string, placementId: string | null, manager: EntityManager = this.dataSource.manager): Promise<CaseContact[]> {
-    const participants = await this.current(caseId, manager);
-    const [caseworker] = (await manager.query(
-      `SELECT caseworker_name, caseworker_email FROM placements
-        WHERE case_id = $1 AND (id = $2 OR ($2::uuid IS NULL AND ended_at IS NULL)) AND caseworker_email IS NOT NULL`,
-      [caseId, placementId],
-    )) as Array<{ caseworker_name: string | null; caseworker_email: string }>;
-    const contacts: CaseContact[] = participants.map((p) => ({
-      kind: 'PARTICIPANT',
-      participantId: p.id,
-      role: p.role,
-      name: p.name,
-      email: p.email,
-    }));
-    if (caseworker) {
-      contacts.push({
-        kind: 'CASEWORKER',
-        participantId: null,
-        role: 'CASEWORKER',
-        name: caseworker.caseworker_name ?? 'Caseworker',
-        email: caseworker.caseworker_email,
-      });
-    }
-    const seen = new Set<string>();
-    return contacts.filter((c) => {
-      const key = c.email.toLowerCase();
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
   }
 }

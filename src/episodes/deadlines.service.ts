@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { HearingRequestsService } from '../hearings/hearing-requests.service.js';
+import { notificationJob } from '../notifications/notification-events.js';
 import type { OrderTerms } from '../orders/order-terms.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { jobId, QUEUES } from '../outbox/queues.js';
@@ -140,7 +141,7 @@ export class DeadlinesService {
       `UPDATE obligations o SET status = 'OVERDUE', overdue_at = now(), updated_at = now()
          FROM episodes e
         WHERE o.id = ANY($1::uuid[]) AND o.status = 'OPEN' AND o.due_at <= now() AND e.id = o.episode_id
-        RETURNING o.id, o.type, o.court_id, o.episode_id, o.terms, e.case_id`,
+        RETURNING o.id, o.type, o.court_id, o.episode_id, o.terms, e.case_id, o.agency_id, o.due_at, o.deadline_version`,
       [ids],
     )) as [
       Array<{
@@ -150,10 +151,29 @@ export class DeadlinesService {
         episode_id: string;
         terms: OrderTerms;
         case_id: string;
+        agency_id: string | null;
+        due_at: Date;
+        deadline_version: number;
       }>,
       number,
     ];
     const rows = turned[0];
+    await this.outbox.enqueue(
+      manager,
+      ...rows.map((row) =>
+        notificationJob({
+          type: 'obligation.overdue',
+          obligationId: row.id,
+          deadlineVersion: row.deadline_version,
+          obligationType: row.type,
+          dueAt: row.due_at.toISOString(),
+          episodeId: row.episode_id,
+          caseId: row.case_id,
+          courtId: row.court_id,
+          agencyId: row.agency_id,
+        }),
+      ),
+    );
     const now = new Date();
     // One NON_COMPLIANCE request per episode (the first of its obligations to turn), where the terms ask for one.
     const episodes = new Map<string, (typeof rows)[number]>();

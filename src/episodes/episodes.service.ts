@@ -10,6 +10,8 @@ import { Conflict, NotFound, ValidationFailed, type FieldError } from '../common
 import { decodeCursor, toPage, type Page } from '../common/pagination/pagination.js';
 import { isInFuture, startOfDayIn } from '../common/time/clock.js';
 import { HearingRequestsService } from '../hearings/hearing-requests.service.js';
+import { notificationJob } from '../notifications/notification-events.js';
+import { OutboxService } from '../outbox/outbox.service.js';
 import { ApplicableOrderService } from '../orders/applicable-order.service.js';
 import { DEFAULT_TERMS } from '../orders/order-terms.js';
 import { DeadlinesService } from './deadlines.service.js';
@@ -44,6 +46,7 @@ export class EpisodesService {
     @Inject(HearingRequestsService)
     private readonly hearings: HearingRequestsService,
     @Inject(FastQuery) private readonly fast: FastQuery,
+    @Inject(OutboxService) private readonly outbox: OutboxService,
   ) {}
 
   /**
@@ -124,6 +127,16 @@ export class EpisodesService {
         terms,
       };
       await this.deadlines.createObligations(manager, context, planned);
+      await this.outbox.enqueue(
+        manager,
+        notificationJob({
+          type: 'child.missing',
+          episodeId: id,
+          caseId: child.case_id,
+          courtId: child.court_id,
+          missingSince: missingSince.toISOString(),
+        }),
+      );
       if (statusUpdateDueAt) await this.deadlines.armStatusUpdate(manager, id, statusUpdateDueAt);
       const majority = majorityAt(child.date_of_birth, child.timezone);
       if (preMajority.getTime() > now.getTime()) await this.deadlines.armPreMajority(manager, id, preMajority);

@@ -8,6 +8,8 @@ import { childRecordScope, SqlParams } from '../auth/scope.js';
 import { Conflict, NotFound, ValidationFailed, type FieldError } from '../common/errors/domain-error.js';
 import { isInFuture } from '../common/time/clock.js';
 import { PhotosService } from '../cases/photos.service.js';
+import { notificationJob } from '../notifications/notification-events.js';
+import { OutboxService } from '../outbox/outbox.service.js';
 import { acceptUpload, type AcceptedFile } from '../storage/accept-upload.js';
 import { FileStorage } from '../storage/file-storage.js';
 import type { OrderTerms } from '../orders/order-terms.js';
@@ -27,6 +29,7 @@ export class EvidenceService {
     @Inject(FileStorage) private readonly storage: FileStorage,
     @Inject(PhotosService) private readonly photos: PhotosService,
     @Inject(DeadlinesService) private readonly deadlines: DeadlinesService,
+    @Inject(OutboxService) private readonly outbox: OutboxService,
   ) {}
 
   /** An agency (or a clerk) gives proof that a duty was performed; the obligation waits for review. */
@@ -118,9 +121,21 @@ export class EvidenceService {
       } else {
         const [[reopened]] = (await manager.query(
           `UPDATE obligations SET status = 'OPEN', deadline_version = deadline_version + 1, updated_at = now() WHERE id = $1
-           RETURNING due_at, deadline_version`,
+           RETURNING due_at, deadline_version, (SELECT case_id FROM episodes WHERE id = episode_id) AS case_id`,
           [evidence.obligation_id],
-        )) as [Array<{ due_at: Date; deadline_version: number }>, number];
+        )) as [Array<{ due_at: Date; deadline_version: number; case_id: string }>, number];
+        await this.outbox.enqueue(
+          manager,
+          notificationJob({
+            type: 'evidence.rejected',
+            evidenceId,
+            obligationType: evidence.type,
+            episodeId: evidence.episode_id,
+            caseId: reopened.case_id,
+            courtId: evidence.court_id,
+            submittedBy: evidence.submitted_by,
+          }),
+        );
         if (reopened.due_at.getTime() > Date.now()) {
           await this.deadlines.arm(manager, [
             {

@@ -6,6 +6,8 @@ export const QUEUES = {
   hearings: 'hearings',
   /** Deliveries to the court's case-management system (webhook adapter). */
   docket: 'docket-sync',
+  /** E-mail to the people on a case: an event fanned out to its recipients, then one job per message. */
+  notifications: 'notifications',
   /** Housekeeping: expired idempotency keys, published outbox rows. */
   maintenance: 'maintenance',
 } as const;

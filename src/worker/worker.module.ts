@@ -9,6 +9,8 @@ import { EpisodesModule } from '../episodes/episodes.module.js';
 import { DocketDeliveryWorker } from '../hearings/docket-delivery.worker.js';
 import { HearingRequestProcessor } from '../hearings/hearing-request.processor.js';
 import { HearingsModule } from '../hearings/hearings.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
+import { NotificationsProcessor } from '../notifications/notifications.processor.js';
 import { MaintenanceProcessor } from '../outbox/maintenance.processor.js';
 import { OutboxRelay } from '../outbox/outbox-relay.service.js';
 import { QUEUES } from '../outbox/queues.js';
@@ -20,13 +22,14 @@ import { JobSchedulers, RECURRING_JOBS, type RecurringJob } from './job-schedule
  * all-in-one entry points, never by `api`, so API replicas only serve HTTP.
  */
 @Module({
-  imports: [EpisodesModule, HearingsModule],
+  imports: [EpisodesModule, HearingsModule, NotificationsModule],
   providers: [
     OutboxRelay,
     MaintenanceProcessor,
     DeadlineProcessor,
     HearingRequestProcessor,
     DocketDeliveryWorker,
+    NotificationsProcessor,
     JobSchedulers,
     {
       provide: RECURRING_JOBS,

@@ -31,6 +31,11 @@ export interface AppConfig {
   publicBaseUrl: string;
   trustProxy: boolean;
   jobLockMs: number;
+  /** Outgoing mail; null writes each message as an .eml file under DATA_DIR/mail instead. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  mailAttempts: number;
+  mailBackoffMs: number;
 }
 
 export class ConfigError extends Error {
@@ -98,6 +103,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     publicBaseUrl: url(env, 'PUBLIC_BASE_URL', `http://localhost:${port || 3000}`, ['http:', 'https:']).replace(/\/$/, ''),
     trustProxy: bool(env, 'TRUST_PROXY', false),
     jobLockMs: int(env, 'JOB_LOCK_MS', 30_000, 1_000, 600_000),
+    smtpUrl: optionalUrl(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: mailFrom(env),
+    mailAttempts: int(env, 'MAIL_ATTEMPTS', 8, 1, 100),
+    mailBackoffMs: int(env, 'MAIL_BACKOFF_MS', 28_000, 1, 3_600_000),
   };
 }
 
@@ -148,6 +157,15 @@ function url(env: Env, name: string, fallback: string, protocols: string[]): str
 
 function optionalUrl(env: Env, name: string, protocols: string[]): string | null {
   return env[name]?.trim() ? url(env, name, '', protocols) : null;
+}
+
+/** `clerk@court.example` or `Clerk of the Court <clerk@court.example>`. */
+function mailFrom(env: Env): string {
+  const value = str(env, 'MAIL_FROM', 'cmfc-court <no-reply@localhost>');
+  if (!/^([^<>@\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/.test(value)) {
+    throw new ConfigError('MAIL_FROM', 'must be an address, or a name and an address in angle brackets');
+  }
+  return value;
 }
 
 /**

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Role } from '../auth/principal.js';
+
+/** A user as someone to write to. */
+export interface UserContact {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+}
+
+const COLUMNS = 'u.id, u.name, u.email, u.role';
+
+/** Read-only: whom to tell among the users (the notifications feature asks here, never reads users itself). */
+@Injectable()
+export class UserContactsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The court's clerks, or its judges and clerks. */
+  ofCourt(courtId: string, roles: Array<'JUDGE' | 'CLERK'>): Promise<UserContact[]> {
+    return this.dataSource.query(`SELECT ${COLUMNS} FROM users u WHERE u.court_id = $1 AND u.role = ANY($2::text[]) ORDER BY u.email`, [
+      courtId,
+      roles,
+    ]) as Promise<UserContact[]>;
+  }
+
+  ofAgency(agencyId: string): Promise<UserContact[]> {
+    return this.dataSource.query(`SELECT ${COLUMNS} FROM users u WHERE u.agency_id = $1 AND u.role = 'AGENCY' ORDER BY u.email`, [
+      agencyId,
+    ]) as Promise<UserContact[]>;
+  }
+
+  byIds(ids: string[]): Promise<UserContact[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.dataSource.query(`SELECT ${COLUMNS} FROM users u WHERE u.id = ANY($1::uuid[]) ORDER BY u.email`, [ids]) as Promise<
+      UserContact[]
+    >;
+  }
+}

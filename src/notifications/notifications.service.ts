@@ -1,0 +1,26 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../auth/principal.js';
+import type { Page } from '../common/pagination/pagination.js';
+import type { ListNotificationsQuery } from './dto/notifications.dto.js';
+import { NotificationsRepository, type NotificationView } from './notifications.repository.js';
+
+/** What was sent to whom, for the court's judges and clerks. */
+@Injectable()
+export class NotificationsService {
+  constructor(
+    @Inject(NotificationsRepository) private readonly notifications: NotificationsRepository,
+    @Inject(AuditService) private readonly audit: AuditService,
+  ) {}
+
+  async list(actor: Actor, query: ListNotificationsQuery): Promise<Page<NotificationView>> {
+    const page = await this.notifications.list(actor, query);
+    await this.audit.recordNow(actor, {
+      action: 'list',
+      entityType: 'notification',
+      courtId: query.courtId ?? actor.courtId,
+      details: { ids: page.items.map((n) => n.id) },
+    });
+    return page;
+  }
+}
