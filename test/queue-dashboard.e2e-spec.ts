@@ -21,7 +21,7 @@ describe('the queue dashboard (/admin/queues)', () => {
     expect(page.headers['content-type']).toMatch(/text\/html/);
     const api = await t.http.get('/admin/queues/api/queues').set(w.admin.auth).expect(200);
     const names = api.body.queues.map((q: { name: string }) => q.name).sort();
-    expect(names).toEqual(['deadlines', 'docket-sync', 'hearings', 'maintenance']);
+    expect(names).toEqual(['deadlines', 'docket-sync', 'hearings', 'maintenance', 'notifications']);
     const denied = await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'denied' AND details->>'method' = 'GET'`);
     expect(denied[0].n).toBeGreaterThanOrEqual(4);
   });
