@@ -4,6 +4,7 @@ import { Episodes1795400200000 } from './1795400200000-episodes.js';
 import { OutboxDelivery1795400300000 } from './1795400300000-outbox-delivery.js';
 import { Docket1795400400000 } from './1795400400000-docket.js';
 import { ComplianceRollup1795400500000 } from './1795400500000-compliance-rollup.js';
+import { HearingRequestAgency1795600000000 } from './1795600000000-hearing-request-agency.js';
 import { CaseParticipants1795800000000 } from './1795800000000-case-participants.js';
 import { Notifications1795800100000 } from './1795800100000-notifications.js';
 
@@ -15,6 +16,7 @@ export const migrations = [
   OutboxDelivery1795400300000,
   Docket1795400400000,
   ComplianceRollup1795400500000,
+  HearingRequestAgency1795600000000,
   CaseParticipants1795800000000,
   Notifications1795800100000,
 ];

@@ -1,89 +1,62 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/principal.js';
-import { actsForCourt, courtScope, SqlParams } from '../auth/scope.js';
+import { actsForCourt } from '../auth/scope.js';
 import { Conflict, NotFound } from '../common/errors/domain-error.js';
-import { toPage, decodeCursor, type Page } from '../common/pagination/pagination.js';
+import { decodeCursor, type Page } from '../common/pagination/pagination.js';
+import { CourtsRepository, type ClosureView, type CourtCalendarData, type CourtView } from './courts.repository.js';
 import type { CreateClosureDto, CreateCourtDto } from './dto/directory.dto.js';
 
-export interface CourtView {
-  id: string;
-  name: string;
-  state: string;
-  county: string;
-  timezone: string;
-  createdAt: Date;
-}
+export type { ClosureView, CourtCalendarData, CourtView } from './courts.repository.js';
 
-export interface ClosureView {
-  id: string;
-  courtId: string;
-  date: string;
-  name: string;
-}
-
-interface CourtRow {
-  id: string;
-  name: string;
-  state: string;
-  county: string;
-  timezone: string;
-  created_at: Date;
-  cursor_key: string;
-}
-
-const toView = (row: CourtRow): CourtView => ({
-  id: row.id,
-  name: row.name,
-  state: row.state,
-  county: row.county,
-  timezone: row.timezone,
-  createdAt: row.created_at,
-});
-
+/** Courts and their closures; other features ask here for a court's name, time zone or calendar. */
 @Injectable()
 export class CourtsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(CourtsRepository) private readonly courts: CourtsRepository,
   ) {}
 
   async create(actor: Actor, dto: CreateCourtDto): Promise<CourtView> {
     const id = randomUUID();
     return this.dataSource.transaction(async (manager) => {
-      const [row] = (await manager.query(
-        `INSERT INTO courts (id, name, state, county, timezone) VALUES ($1, $2, $3, $4, $5) RETURNING *, created_at::text AS cursor_key`,
-        [id, dto.name, dto.state, dto.county, dto.timezone],
-      )) as CourtRow[];
+      const court = await this.courts.insert(manager, { id, name: dto.name, state: dto.state, county: dto.county, timezone: dto.timezone });
       await this.audit.record(manager, actor, { action: 'create', entityType: 'court', entityId: id, courtId: id });
-      return toView(row);
+      return court;
     });
   }
 
   async get(actor: Actor, id: string): Promise<CourtView> {
-    const params = new SqlParams();
-    const rows = (await this.dataSource.query(
-      `SELECT co.*, co.created_at::text AS cursor_key FROM courts co WHERE co.id = ${params.add(id)} AND ${courtScope(actor, 'co', params)}`,
-      params.values,
-    )) as CourtRow[];
-    if (!rows[0]) throw new NotFound('court');
-    return toView(rows[0]);
+    const court = await this.courts.findScoped(actor, id);
+    if (!court) throw new NotFound('court');
+    return court;
   }
 
-  async list(actor: Actor, limit: number, cursor?: string): Promise<Page<CourtView>> {
-    const params = new SqlParams();
-    const after = decodeCursor(cursor);
-    const where = [courtScope(actor, 'co', params)];
-    if (after) where.push(`(co.created_at, co.id) > (${params.add(after.key)}::timestamptz, ${params.add(after.id)}::uuid)`);
-    const rows = (await this.dataSource.query(
-      `SELECT co.*, co.created_at::text AS cursor_key FROM courts co WHERE ${where.join(' AND ')}
-       ORDER BY co.created_at, co.id LIMIT ${params.add(limit + 1)}`,
-      params.values,
-    )) as CourtRow[];
-    return toPage(rows, limit, toView);
+  list(actor: Actor, limit: number, cursor?: string): Promise<Page<CourtView>> {
+    return this.courts.listScoped(actor, limit, decodeCursor(cursor));
+  }
+
+  /** Any court by id, unscoped (the caller has decided who may act on it); null when there is none. */
+  byId(id: string, manager?: EntityManager): Promise<CourtView | null> {
+    return this.courts.byId(id, manager);
+  }
+
+  /** Like byId, for a court that must exist (a foreign key points at it). */
+  async require(id: string, manager?: EntityManager): Promise<CourtView> {
+    const court = await this.courts.byId(id, manager);
+    if (!court) throw new Error(`court ${id} does not exist`);
+    return court;
+  }
+
+  /** What court days are counted from: time zone, state (public holidays) and the court's closures. */
+  async calendar(courtId: string, manager?: EntityManager): Promise<CourtCalendarData> {
+    const calendar = await this.courts.calendar(courtId, manager);
+    if (!calendar) throw new Error(`court ${courtId} does not exist`);
+    return calendar;
   }
 
   /** Finds a court the caller acts for (admin, or its own judge/clerk); any other is not found. */
@@ -95,34 +68,25 @@ export class CourtsService {
 
   async addClosure(actor: Actor, courtId: string, dto: CreateClosureDto): Promise<ClosureView> {
     await this.requireOwnCourt(actor, courtId);
-    const id = randomUUID();
+    const closure: ClosureView = { id: randomUUID(), courtId, date: dto.date, name: dto.name };
     return this.dataSource.transaction(async (manager) => {
-      const rows = (await manager.query(
-        `INSERT INTO court_closures (id, court_id, date, name) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (court_id, date) DO NOTHING RETURNING id`,
-        [id, courtId, dto.date, dto.name],
-      )) as Array<{ id: string }>;
-      if (rows.length === 0)
+      if (!(await this.courts.insertClosure(manager, closure)))
         throw new Conflict('ClosureExists', `The court is already closed on ${dto.date}.`, [
           { field: 'date', message: 'is already a closure' },
         ]);
       await this.audit.record(manager, actor, {
         action: 'create',
         entityType: 'court_closure',
-        entityId: id,
+        entityId: closure.id,
         courtId,
         details: { date: dto.date },
       });
-      return { id, courtId, date: dto.date, name: dto.name };
+      return closure;
     });
   }
 
   async listClosures(actor: Actor, courtId: string): Promise<ClosureView[]> {
     await this.get(actor, courtId);
-    const rows = (await this.dataSource.query(
-      `SELECT id, court_id, date::text AS date, name FROM court_closures WHERE court_id = $1 ORDER BY date`,
-      [courtId],
-    )) as Array<{ id: string; court_id: string; date: string; name: string }>;
-    return rows.map((r) => ({ id: r.id, courtId: r.court_id, date: r.date, name: r.name }));
+    return this.courts.closures(courtId);
   }
 }

@@ -89,6 +89,21 @@ export class UsersService {
     return toUserView(rows[0]);
   }
 
+  /** The name of a user (the judge who signs, the clerk who schedules), or null. */
+  async nameOf(id: string, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
+    const rows = (await manager.query(`SELECT name FROM users WHERE id = $1`, [id])) as Array<{ name: string }>;
+    return rows[0]?.name ?? null;
+  }
+
+  /** Whether a user is a judge of the court. */
+  async isJudgeOf(userId: string, courtId: string): Promise<boolean> {
+    const rows = (await this.dataSource.query(`SELECT 1 FROM users WHERE id = $1 AND role = 'JUDGE' AND court_id = $2`, [
+      userId,
+      courtId,
+    ])) as unknown[];
+    return rows.length > 0;
+  }
+
   /** First start with no users: create the ADMIN named by ADMIN_EMAIL / ADMIN_PASSWORD. */
   async bootstrapAdmin(email: string, password: string): Promise<void> {
     const [{ count }] = (await this.dataSource.query(`SELECT count(*)::int AS count FROM users`)) as Array<{ count: number }>;

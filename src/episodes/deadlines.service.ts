@@ -186,6 +186,7 @@ export class DeadlinesService {
         episodeId: row.episode_id,
         caseId: row.case_id,
         courtId: row.court_id,
+        agencyId: row.agency_id,
         obligationId: row.id,
         requestedAt: now,
         courtDays: row.terms.hearingWithinCourtDays,
@@ -251,7 +252,7 @@ export class DeadlinesService {
   /** Raises PRE_MAJORITY hearing requests for children still missing within 30 days of their 18th birthday. */
   async raisePreMajority(manager: EntityManager, episodeIds: string[] | null): Promise<number> {
     const episodes = (await manager.query(
-      `SELECT e.id, e.case_id, e.court_id, e.terms, c.date_of_birth, co.timezone
+      `SELECT e.id, e.case_id, e.court_id, e.agency_id, e.terms, c.date_of_birth, co.timezone
          FROM episodes e JOIN children c ON c.id = e.child_id JOIN courts co ON co.id = e.court_id
         WHERE e.status = 'MISSING' AND e.pre_majority_at <= now() ${episodeIds ? 'AND e.id = ANY($1::uuid[])' : ''}
           AND NOT EXISTS (SELECT 1 FROM hearing_requests hr WHERE hr.episode_id = e.id AND hr.reason = 'PRE_MAJORITY')
@@ -261,6 +262,7 @@ export class DeadlinesService {
       id: string;
       case_id: string;
       court_id: string;
+      agency_id: string | null;
       terms: OrderTerms;
       date_of_birth: string;
       timezone: string;
@@ -275,6 +277,7 @@ export class DeadlinesService {
         episodeId: episode.id,
         caseId: episode.case_id,
         courtId: episode.court_id,
+        agencyId: episode.agency_id,
         requestedAt: now,
         courtDays: episode.terms.hearingWithinCourtDays,
       });

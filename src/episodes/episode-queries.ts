@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import { childRecordScope, SqlParams } from '../auth/scope.js';
-import { toHearingRequestView, type HearingRequestRow } from '../hearings/hearing-request-view.js';
+import { hearingRequestsFromJson, hearingRequestsJson } from '../hearings/hearing-requests.repository.js';
 import {
   EPISODE_COLUMNS,
   EMBEDDED_OBLIGATION_COLUMNS,
@@ -47,17 +47,13 @@ export async function loadEpisode(run: RunQuery, principal: Principal | null, id
     `SELECT ${EPISODE_COLUMNS},
        (SELECT coalesce(json_agg(ob ORDER BY ob.due_at, ob.type, ob.sequence), '[]'::json)
           FROM (SELECT ${EMBEDDED_OBLIGATION_COLUMNS} FROM obligations o WHERE o.episode_id = e.id) ob) AS obligation_rows,
-       (SELECT coalesce(json_agg(h ORDER BY h.requested_at, h.id), '[]'::json)
-          FROM (SELECT hr.id, hr.reason, hr.episode_id, hr.case_id, hr.court_id, hr.obligation_id, hr.status, hr.requested_at,
-                       hr.target_date::text AS target_date, hr.scheduled_for, hr.courtroom, hr.cancelled_at, hr.cancel_reason,
-                       hr.docket_status, hr.docket_attempts, hr.docket_last_error
-                  FROM hearing_requests hr WHERE hr.episode_id = e.id) h) AS hearing_rows
+       ${hearingRequestsJson('e.id')} AS hearing_rows
        FROM episodes e WHERE e.id = ${params.add(id)} AND ${scope}`,
     params.values,
   )) as Array<
     EpisodeRow & {
       obligation_rows: ObligationRow[];
-      hearing_rows: HearingRequestRow[];
+      hearing_rows: unknown[];
     }
   >;
   const row = rows[0];
@@ -65,7 +61,7 @@ export async function loadEpisode(run: RunQuery, principal: Principal | null, id
   return toEpisodeView(
     row,
     row.obligation_rows.map((o) => toObligationView(reviveTimestamps(o))),
-    row.hearing_rows.map((h) => toHearingRequestView(reviveTimestamps(h))),
+    hearingRequestsFromJson(row.hearing_rows),
   );
 }
 

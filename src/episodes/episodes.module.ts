@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { CasesModule } from '../cases/cases.module.js';
 import { HearingsModule } from '../hearings/hearings.module.js';
 import { OrdersModule } from '../orders/orders.module.js';
 import { DeadlinesService } from './deadlines.service.js';
+import { Episode } from './entities/episode.entity.js';
+import { Evidence } from './entities/evidence.entity.js';
+import { Obligation } from './entities/obligation.entity.js';
 import { EpisodesController } from './episodes.controller.js';
 import { EpisodesService } from './episodes.service.js';
 import { EvidenceService } from './evidence.service.js';
@@ -10,7 +14,7 @@ import { ObligationsController } from './obligations.controller.js';
 import { ObligationsService } from './obligations.service.js';
 
 @Module({
-  imports: [CasesModule, OrdersModule, HearingsModule],
+  imports: [TypeOrmModule.forFeature([Episode, Obligation, Evidence]), CasesModule, OrdersModule, HearingsModule],
   controllers: [EpisodesController, ObligationsController],
   providers: [EpisodesService, ObligationsService, EvidenceService, DeadlinesService],
   exports: [DeadlinesService],

@@ -147,6 +147,7 @@ export class EpisodesService {
           episodeId: id,
           caseId: child.case_id,
           courtId: child.court_id,
+          agencyId: child.agency_id,
           requestedAt: now,
           courtDays: terms.hearingWithinCourtDays,
         });
@@ -157,6 +158,7 @@ export class EpisodesService {
           episodeId: id,
           caseId: child.case_id,
           courtId: child.court_id,
+          agencyId: child.agency_id,
           requestedAt: now,
           courtDays: terms.hearingWithinCourtDays,
         });
@@ -247,6 +249,7 @@ export class EpisodesService {
         episodeId: id,
         caseId: episode.case_id,
         courtId: episode.court_id,
+        agencyId: episode.agency_id,
         requestedAt: now,
         courtDays: episode.terms.hearingWithinCourtDays,
       });

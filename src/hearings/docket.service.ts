@@ -4,63 +4,27 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/principal.js';
+import { CasesRepository } from '../cases/cases.repository.js';
 import { APP_CONFIG } from '../common/config/config.module.js';
 import type { AppConfig } from '../common/config/app-config.js';
-import { Conflict } from '../common/errors/domain-error.js';
+import { Conflict, NotFound, ValidationFailed } from '../common/errors/domain-error.js';
+import { OrdersRepository } from '../orders/orders.repository.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { jobId, QUEUES } from '../outbox/queues.js';
+import {
+  DocketEventsRepository,
+  toDocketEventView,
+  type DeliveryOutcome,
+  type DocketEventView,
+  type StoredDocketEvent,
+} from './docket-events.repository.js';
 import { DOCKET_JOBS, type DocketEventStatus, type DocketEventType } from './docket-events.js';
 import { signDocketPayload } from './docket-signature.js';
-import { HEARING_REQUEST_COLUMNS, toHearingRequestView, type HearingRequestRow } from './hearing-request-view.js';
+import { HearingRequestsRepository } from './hearing-requests.repository.js';
+
+export type { DocketEventView } from './docket-events.repository.js';
 
 const DELIVERY_TIMEOUT_MS = 10_000;
-
-export interface DocketEventView {
-  id: string;
-  type: DocketEventType;
-  hearingRequestId: string | null;
-  orderId: string | null;
-  courtId: string;
-  status: DocketEventStatus;
-  attempts: number;
-  lastError: string | null;
-  lastStatus: number | null;
-  deliveredAt: Date | null;
-  failedAt: Date | null;
-  createdAt: Date;
-}
-
-interface EventRow {
-  id: string;
-  type: DocketEventType;
-  hearing_request_id: string | null;
-  order_id: string | null;
-  court_id: string;
-  body: string;
-  status: DocketEventStatus;
-  attempts: number;
-  resends: number;
-  last_error: string | null;
-  last_status: number | null;
-  delivered_at: Date | null;
-  failed_at: Date | null;
-  created_at: Date;
-}
-
-const toView = (r: EventRow): DocketEventView => ({
-  id: r.id,
-  type: r.type,
-  hearingRequestId: r.hearing_request_id,
-  orderId: r.order_id,
-  courtId: r.court_id,
-  status: r.status,
-  attempts: r.attempts,
-  lastError: r.last_error,
-  lastStatus: r.last_status,
-  deliveredAt: r.delivered_at,
-  failedAt: r.failed_at,
-  createdAt: r.created_at,
-});
 
 /**
  * The docket adapters. Built in (the default, no DOCKET_WEBHOOK_URL): the
@@ -80,6 +44,10 @@ export class DocketService {
     @Inject(OutboxService) private readonly outbox: OutboxService,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DocketEventsRepository) private readonly events: DocketEventsRepository,
+    @Inject(HearingRequestsRepository) private readonly requests: HearingRequestsRepository,
+    @Inject(OrdersRepository) private readonly orders: OrdersRepository,
+    @Inject(CasesRepository) private readonly cases: CasesRepository,
   ) {}
 
   get webhookConfigured(): boolean {
@@ -93,28 +61,20 @@ export class DocketService {
       const data = type === 'order.signed' ? await this.orderData(manager, subjectId) : await this.hearingRequestData(manager, subjectId);
       if (!data) return null;
       const id = randomUUID();
-      const body = JSON.stringify({
-        eventId: id,
+      const body = JSON.stringify({ eventId: id, type, occurredAt: new Date().toISOString(), data: data.payload });
+      const event = await this.events.insertOnce(manager, {
+        id,
         type,
-        occurredAt: new Date().toISOString(),
-        data: data.payload,
+        subjectId,
+        hearingRequestId: type === 'order.signed' ? null : subjectId,
+        orderId: type === 'order.signed' ? subjectId : null,
+        courtId: data.courtId,
+        body,
       });
-      const [row] = (await manager.query(
-        `INSERT INTO docket_events (id, type, subject_id, hearing_request_id, order_id, court_id, body, status)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'PENDING')
-         ON CONFLICT (subject_id, type) DO NOTHING
-         RETURNING *`,
-        [id, type, subjectId, type === 'order.signed' ? null : subjectId, type === 'order.signed' ? subjectId : null, data.courtId, body],
-      )) as EventRow[];
-      if (!row) return null;
-      if (row.hearing_request_id) {
-        await manager.query(
-          `UPDATE hearing_requests SET docket_status = 'PENDING', docket_attempts = 0, docket_last_error = NULL, updated_at = now() WHERE id = $1`,
-          [row.hearing_request_id],
-        );
-      }
+      if (!event) return null;
+      if (event.hearingRequestId) await this.requests.startDocketSync(manager, event.hearingRequestId);
       await this.queueDelivery(manager, id, 0);
-      return toView(row);
+      return toDocketEventView(event);
     });
   }
 
@@ -123,15 +83,14 @@ export class DocketService {
    * on the last attempt the event is marked FAILED first.
    */
   async deliver(eventId: string, isLastAttempt: boolean): Promise<'delivered' | 'already-delivered' | 'unknown'> {
-    const [event] = (await this.dataSource.query(`SELECT * FROM docket_events WHERE id = $1`, [eventId])) as EventRow[];
+    const event = await this.events.byId(eventId);
     if (!event) return 'unknown';
     if (event.status === 'DELIVERED') return 'already-delivered';
     const url = this.config.docketWebhookUrl;
     const secret = this.config.docketWebhookSecret;
     if (!url || !secret) throw new Error('the docket webhook is not configured');
     const timestamp = Math.floor(Date.now() / 1000);
-    let failure: string | null = null;
-    let status: number | null = null;
+    let outcome: DeliveryOutcome;
     try {
       const response = await fetch(url, {
         method: 'POST',
@@ -146,81 +105,70 @@ export class DocketService {
         redirect: 'manual',
         signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
       });
-      status = response.status;
+      const status = response.status;
       await response.arrayBuffer().catch(() => undefined);
-      if (status < 200 || status >= 300) failure = `HTTP ${status}`;
+      outcome =
+        status >= 200 && status < 300
+          ? { delivered: true, status }
+          : { delivered: false, status, error: `HTTP ${status}`, last: isLastAttempt };
     } catch (error) {
-      failure = describeFailure(error);
+      outcome = { delivered: false, status: null, error: describeFailure(error), last: isLastAttempt };
     }
     await this.dataSource.transaction(async (manager) => {
-      const [[updated]] = (
-        failure
-          ? await manager.query(
-              `UPDATE docket_events SET attempts = attempts + 1, last_error = $2, last_status = $3,
-                      status = CASE WHEN $4 THEN 'FAILED' ELSE status END, failed_at = CASE WHEN $4 THEN now() ELSE failed_at END
-                WHERE id = $1 AND status = 'PENDING' RETURNING *`,
-              [eventId, failure, status, isLastAttempt],
-            )
-          : // Recorded as delivered once: a redelivery of a DELIVERED event changes nothing.
-            await manager.query(
-              `UPDATE docket_events SET attempts = attempts + 1, last_error = NULL, last_status = $2, status = 'DELIVERED', delivered_at = now()
-                WHERE id = $1 AND status = 'PENDING' RETURNING *`,
-              [eventId, status],
-            )
-      ) as [EventRow[], number];
-      if (updated?.hearing_request_id) await this.mirrorOnRequest(manager, updated);
+      const updated = await this.events.recordAttempt(manager, eventId, outcome);
+      if (updated) await this.mirrorOnRequest(manager, updated);
     });
-    if (failure) {
-      if (isLastAttempt) this.logger.warn({ eventId, failure }, 'docket event FAILED after its last attempt');
-      throw new Error(`docket delivery failed: ${failure}`);
+    if (!outcome.delivered) {
+      if (isLastAttempt) this.logger.warn({ eventId, failure: outcome.error }, 'docket event FAILED after its last attempt');
+      throw new Error(`docket delivery failed: ${outcome.error}`);
     }
     return 'delivered';
   }
 
-  /** A clerk sends a FAILED event again: its attempts start over. */
+  /**
+   * A clerk (of the event's court) or an admin sends a FAILED event again:
+   * its attempts start over. Another court's event is not found.
+   */
   async resend(actor: Actor, eventId: string, manager?: EntityManager): Promise<DocketEventView> {
     const run = async (m: EntityManager) => {
-      const [[row]] = (await m.query(
-        `UPDATE docket_events SET status = 'PENDING', attempts = 0, failed_at = NULL, resends = resends + 1
-          WHERE id = $1 AND status = 'FAILED' RETURNING *`,
-        [eventId],
-      )) as [EventRow[], number];
-      if (!row) throw new Conflict('NothingToRetry', 'Only a FAILED docket event can be sent again.');
-      if (row.hearing_request_id) await this.mirrorOnRequest(m, row);
-      await this.queueDelivery(m, row.id, row.resends);
+      if (!(await this.events.existsScoped(m, actor, eventId))) throw new NotFound('docket event');
+      const event = await this.events.resetFailed(m, eventId);
+      if (!event) throw new Conflict('NothingToRetry', 'Only a FAILED docket event can be sent again.');
+      await this.mirrorOnRequest(m, event);
+      await this.queueDelivery(m, event.id, event.resends);
       await this.audit.record(m, actor, {
         action: 'retry',
         entityType: 'docket_event',
-        entityId: row.id,
-        courtId: row.court_id,
-        details: { type: row.type },
+        entityId: event.id,
+        courtId: event.courtId,
+        details: { type: event.type },
       });
-      return toView(row);
+      return toDocketEventView(event);
     };
     return manager ? run(manager) : this.dataSource.transaction(run);
   }
 
   /** The latest event of a hearing request (what its docketSync shows). */
   async latestForRequest(manager: EntityManager, hearingRequestId: string): Promise<DocketEventView | null> {
-    const [row] = (await manager.query(
-      `SELECT * FROM docket_events WHERE hearing_request_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1`,
-      [hearingRequestId],
-    )) as EventRow[];
-    return row ? toView(row) : null;
+    const event = await this.events.latestForRequest(manager, hearingRequestId);
+    return event ? toDocketEventView(event) : null;
   }
 
-  async list(courtId: string | null, status: DocketEventStatus | undefined, limit: number): Promise<DocketEventView[]> {
-    const rows = (await this.dataSource.query(
-      `SELECT * FROM docket_events WHERE ($1::uuid IS NULL OR court_id = $1) AND ($2::text IS NULL OR status = $2)
-        ORDER BY created_at DESC, id DESC LIMIT $3`,
-      [courtId, status ?? null, limit],
-    )) as EventRow[];
-    return rows.map(toView);
+  /**
+   * Events sent (or not) to the case-management system, newest first, of the
+   * caller's court (judges and clerks) or of any court (an admin, who names a
+   * court or a status).
+   */
+  async list(actor: Actor, query: { courtId?: string; status?: DocketEventStatus }, limit: number): Promise<DocketEventView[]> {
+    if (actor.role === 'ADMIN' && query.courtId === undefined && query.status === undefined)
+      throw ValidationFailed.field('courtId', 'or status is required');
+    if (actor.role !== 'ADMIN' && query.courtId !== undefined && query.courtId !== actor.courtId) throw new NotFound('court');
+    return (await this.events.listScoped(actor, query, limit)).map(toDocketEventView);
   }
 
-  async find(eventId: string): Promise<DocketEventView | null> {
-    const [row] = (await this.dataSource.query(`SELECT * FROM docket_events WHERE id = $1`, [eventId])) as EventRow[];
-    return row ? toView(row) : null;
+  /** Records a callback's event id; false when it was received before (a replay) or names no hearing request. */
+  recordCallback(manager: EntityManager, eventId: string, hearingRequestId: string): Promise<boolean> {
+    return this.events.recordCallback(manager, eventId, hearingRequestId);
   }
 
   private async queueDelivery(manager: EntityManager, eventId: string, resend: number): Promise<void> {
@@ -231,69 +179,44 @@ export class DocketService {
       jobId: jobId('docket-event', eventId, `r${resend}`),
       options: {
         attempts: this.config.docketWebhookAttempts,
-        backoff: {
-          type: 'exponential',
-          delay: this.config.docketWebhookBackoffMs,
-        },
+        backoff: { type: 'exponential', delay: this.config.docketWebhookBackoffMs },
       },
     });
   }
 
   /** A hearing request's docketSync follows its latest event only. */
-  private async mirrorOnRequest(manager: EntityManager, event: EventRow): Promise<void> {
-    await manager.query(
-      `UPDATE hearing_requests hr
-          SET docket_status = CASE $2 WHEN 'DELIVERED' THEN 'SYNCED' WHEN 'FAILED' THEN 'FAILED' ELSE 'PENDING' END,
-              docket_attempts = $3, docket_last_error = $4, updated_at = now()
-        WHERE hr.id = $1
-          AND NOT EXISTS (SELECT 1 FROM docket_events later, docket_events this
-                           WHERE this.id = $5 AND later.hearing_request_id = $1 AND later.created_at > this.created_at)`,
-      // Compared in SQL: a JavaScript Date would drop the microseconds and make the event later than itself.
-      [event.hearing_request_id, event.status, event.attempts, event.last_error, event.id],
-    );
+  private async mirrorOnRequest(manager: EntityManager, event: StoredDocketEvent): Promise<void> {
+    if (!event.hearingRequestId) return;
+    await this.requests.mirrorDocketEvent(manager, {
+      id: event.id,
+      hearingRequestId: event.hearingRequestId,
+      status: event.status,
+      attempts: event.attempts,
+      lastError: event.lastError,
+    });
   }
 
   private async hearingRequestData(manager: EntityManager, id: string) {
-    const [row] = (await manager.query(
-      `SELECT ${HEARING_REQUEST_COLUMNS}, hr.target_date::text AS target_date, k.docket_number
-         FROM hearing_requests hr JOIN cases k ON k.id = hr.case_id WHERE hr.id = $1`,
-      [id],
-    )) as Array<HearingRequestRow & { docket_number: string }>;
-    if (!row) return null;
-    const { docketSync: _sync, ...view } = toHearingRequestView(row);
-    return {
-      courtId: row.court_id,
-      payload: { ...view, docketNumber: row.docket_number },
-    };
+    const request = await this.requests.byId(id, manager);
+    if (!request) return null;
+    const { docketSync: _sync, ...view } = request;
+    return { courtId: request.courtId, payload: { ...view, docketNumber: await this.cases.docketNumber(request.caseId, manager) } };
   }
 
   private async orderData(manager: EntityManager, id: string) {
-    const [row] = (await manager.query(
-      `SELECT o.id, o.order_number, o.kind, o.court_id, o.case_id, o.signed_at, o.sha256, k.docket_number
-         FROM orders o LEFT JOIN cases k ON k.id = o.case_id WHERE o.id = $1 AND o.signed_at IS NOT NULL`,
-      [id],
-    )) as Array<{
-      id: string;
-      order_number: string;
-      kind: string;
-      court_id: string;
-      case_id: string | null;
-      signed_at: Date;
-      sha256: string;
-      docket_number: string | null;
-    }>;
-    if (!row) return null;
+    const order = await this.orders.signedSummary(id, manager);
+    if (!order) return null;
     return {
-      courtId: row.court_id,
+      courtId: order.courtId,
       payload: {
-        orderId: row.id,
-        orderNumber: row.order_number,
-        kind: row.kind,
-        courtId: row.court_id,
-        caseId: row.case_id,
-        docketNumber: row.docket_number,
-        signedAt: row.signed_at,
-        sha256: row.sha256,
+        orderId: order.id,
+        orderNumber: order.orderNumber,
+        kind: order.kind,
+        courtId: order.courtId,
+        caseId: order.caseId,
+        docketNumber: order.caseId ? await this.cases.docketNumber(order.caseId, manager) : null,
+        signedAt: order.signedAt,
+        sha256: order.sha256,
       },
     };
   }
@@ -301,11 +224,7 @@ export class DocketService {
 
 /** A delivery error without secrets (no URL credentials, no body). */
 function describeFailure(error: unknown): string {
-  const e = error as {
-    name?: string;
-    message?: string;
-    cause?: { code?: string; message?: string };
-  };
+  const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
   if (e.name === 'TimeoutError' || e.name === 'AbortError') return `timed out after ${DELIVERY_TIMEOUT_MS / 1000} s`;
   return (e.cause?.code ?? e.cause?.message ?? e.message ?? 'delivery failed').slice(0, 300);
 }

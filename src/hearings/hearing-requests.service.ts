@@ -11,13 +11,16 @@ import { addCourtDays, type CourtCalendarInput } from './court-calendar.js';
 import { CourtCalendarService } from './court-calendar.service.js';
 import { HEARING_JOBS } from './docket-events.js';
 import type { HearingReason } from './hearing-request-types.js';
-import { HEARING_REQUEST_COLUMNS, toHearingRequestView, type HearingRequestRow, type HearingRequestView } from './hearing-request-view.js';
+import type { HearingRequestView } from './hearing-request-view.js';
+import { HearingRequestsRepository } from './hearing-requests.repository.js';
 
 export interface RaiseHearingRequest {
   reason: HearingReason;
   episodeId: string;
   caseId: string;
   courtId: string;
+  /** The agency the episode concerns. */
+  agencyId: string | null;
   obligationId?: string | null;
   requestedAt: Date;
   /** `hearingWithinCourtDays` of the terms that apply. */
@@ -38,6 +41,7 @@ export class HearingRequestsService {
     @Inject(OutboxService) private readonly outbox: OutboxService,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(HearingRequestsRepository) private readonly requests: HearingRequestsRepository,
   ) {}
 
   /** Returns the new request, or null when an open one for that episode and reason exists. */
@@ -82,40 +86,30 @@ export class HearingRequestsService {
     input: RaiseHearingRequest,
     calendar: CourtCalendarInput,
   ): Promise<HearingRequestView | null> {
-    const targetDate = addCourtDays(input.requestedAt, input.courtDays, calendar);
     const id = randomUUID();
-    const rows = (await manager.query(
-      `INSERT INTO hearing_requests AS hr (id, reason, episode_id, case_id, court_id, obligation_id, status, requested_at, target_date, docket_status)
-       VALUES ($1, $2, $3, $4, $5, $6, 'QUEUED', $7, $8, $9)
-       ON CONFLICT DO NOTHING
-       RETURNING ${HEARING_REQUEST_COLUMNS}, hr.target_date::text AS target_date`,
-      [
-        id,
-        input.reason,
-        input.episodeId,
-        input.caseId,
-        input.courtId,
-        input.obligationId ?? null,
-        input.requestedAt,
-        targetDate,
-        this.config.docketWebhookUrl ? 'PENDING' : 'NOT_CONFIGURED',
-      ],
-    )) as HearingRequestRow[];
-    if (rows.length === 0) return null;
+    const request = await this.requests.insertUnlessOpen(manager, {
+      id,
+      reason: input.reason,
+      episodeId: input.episodeId,
+      caseId: input.caseId,
+      courtId: input.courtId,
+      agencyId: input.agencyId,
+      obligationId: input.obligationId ?? null,
+      requestedAt: input.requestedAt,
+      targetDate: addCourtDays(input.requestedAt, input.courtDays, calendar),
+      docketStatus: this.config.docketWebhookUrl ? 'PENDING' : 'NOT_CONFIGURED',
+    });
+    if (!request) return null;
     await this.outbox.enqueue(manager, {
       queue: QUEUES.hearings,
       name: HEARING_JOBS.created,
       data: { hearingRequestId: id },
       jobId: jobId('hearing-request', id, 'created'),
     });
-    return toHearingRequestView(rows[0]);
+    return request;
   }
 
-  async forEpisode(manager: EntityManager, episodeId: string): Promise<HearingRequestView[]> {
-    const rows = (await manager.query(
-      `SELECT ${HEARING_REQUEST_COLUMNS}, hr.target_date::text AS target_date FROM hearing_requests hr WHERE hr.episode_id = $1 ORDER BY hr.requested_at, hr.id`,
-      [episodeId],
-    )) as HearingRequestRow[];
-    return rows.map(toHearingRequestView);
+  forEpisode(manager: EntityManager, episodeId: string): Promise<HearingRequestView[]> {
+    return this.requests.forEpisode(manager, episodeId);
   }
 }

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { applicableOrder, type OrderCandidate, type OrderKind, type OrderStatus } from './applicable-order.js';
-import { withDefaults, type OrderTerms } from './order-terms.js';
+import { applicableOrder, type ApplicableOrderQuery, type OrderCandidate } from './applicable-order.js';
+import type { OrderTerms } from './order-terms.js';
+import { OrdersRepository } from './orders.repository.js';
 
 /**
  * Which order governs an episode (DESIGN.md §3), for the episodes module:
@@ -13,39 +14,20 @@ import { withDefaults, type OrderTerms } from './order-terms.js';
  */
 @Injectable()
 export class ApplicableOrderService {
-  async find(
-    manager: EntityManager,
-    q: { courtId: string; caseId: string; agencyId: string | null; at: Date },
-  ): Promise<{ orderId: string; terms: OrderTerms } | null> {
-    const rows = (await manager.query(
-      `SELECT id, kind, status, court_id, case_id, agency_ids, effective_at, signed_at, terms
-         FROM orders
-        WHERE court_id = $1 AND status IN ('SIGNED', 'SUPERSEDED') AND effective_at <= $3
-          AND ((kind = 'INDIVIDUAL' AND case_id = $2) OR kind = 'STANDING')`,
-      [q.courtId, q.caseId, q.at],
-    )) as Array<{
-      id: string;
-      kind: OrderKind;
-      status: OrderStatus;
-      court_id: string;
-      case_id: string | null;
-      agency_ids: string[] | null;
-      effective_at: Date;
-      signed_at: Date;
-      terms: Partial<OrderTerms>;
-    }>;
-    const candidates: OrderCandidate[] = rows.map((r) => ({
-      id: r.id,
-      kind: r.kind,
-      status: r.status,
-      courtId: r.court_id,
-      caseId: r.case_id,
-      agencyIds: r.agency_ids,
-      effectiveAt: r.effective_at,
-      signedAt: r.signed_at,
-      terms: withDefaults(r.terms),
-    }));
-    const chosen = applicableOrder(candidates, q);
+  constructor(@Inject(OrdersRepository) private readonly orders: OrdersRepository) {}
+
+  async find(manager: EntityManager, q: ApplicableOrderQuery): Promise<{ orderId: string; terms: OrderTerms } | null> {
+    const chosen = applicableOrder(await this.orders.candidatesInEffect(q.courtId, q.at, q.caseId, manager), q);
     return chosen ? { orderId: chosen.id, terms: chosen.terms } : null;
+  }
+
+  /** The order that applies now to each of many children of one court (one query for all). */
+  async forMany(
+    courtId: string,
+    children: Array<{ caseId: string; agencyId: string | null }>,
+    at: Date,
+  ): Promise<Array<OrderCandidate | null>> {
+    const candidates = await this.orders.candidatesInEffect(courtId, at, null);
+    return children.map((child) => applicableOrder(candidates, { courtId, caseId: child.caseId, agencyId: child.agencyId, at }));
   }
 }

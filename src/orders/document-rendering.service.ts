@@ -47,7 +47,7 @@ export class DocumentRenderingService {
     options: RenderOptions,
   ): Promise<RenderedTemplateDocument> {
     const template = await this.templates.current(kind, courtId);
-    const rendered = await renderDocument(template.compiled, data as never, {
+    const rendered = await renderDocument(template.compiled, data, {
       title: template.view.title,
       author: data.court.name,
       draft: options.draft,

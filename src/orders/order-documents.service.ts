@@ -1,18 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/principal.js';
+import { CasesRepository } from '../cases/cases.repository.js';
 import type { AppConfig } from '../common/config/app-config.js';
 import { APP_CONFIG } from '../common/config/config.module.js';
 import { NotFound } from '../common/errors/domain-error.js';
+import { stateName } from '../common/validation/us-states.js';
+import { AgenciesService } from '../directory/agencies.service.js';
+import { CourtsService } from '../directory/courts.service.js';
 import type { OrderKind } from './applicable-order.js';
 import { buildOrderRendering, type OrderRendering } from './order-document-data.js';
 import { OrderTemplatesService } from './order-templates/order-templates.service.js';
 import type { OrderTerms } from './order-terms.js';
 import type { OrderView } from './order-view.js';
-import { stateName } from '../common/validation/us-states.js';
-import { OrdersService } from './orders.service.js';
+import { OrdersRepository, type StoredRendering } from './orders.repository.js';
+import { OrdersService, TEMPLATE_KIND_OF } from './orders.service.js';
 import { renderDocumentHtml, renderDocumentPdf } from './rendering/document-pipeline.js';
 
 /** The fields of an order its document is built from. */
@@ -32,15 +35,6 @@ export interface OrderForDocument {
   updatedAt: Date;
 }
 
-/** A signed order's rendering snapshot as stored in `orders.rendered_from`. */
-interface StoredRendering {
-  data: OrderRendering['data'];
-  settings: Omit<OrderRendering['settings'], 'createdAt' | 'modifiedAt'> & {
-    createdAt: string;
-    modifiedAt: string;
-  };
-}
-
 /**
  * An order's PDF and HTML preview. A draft is rendered from its current
  * state each time (deterministically: same draft, same bytes); a signed order
@@ -50,124 +44,88 @@ interface StoredRendering {
 @Injectable()
 export class OrderDocumentsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(OrdersService) private readonly orders: OrdersService,
-    @Inject(OrderTemplatesService)
-    private readonly templates: OrderTemplatesService,
+    @Inject(OrdersRepository) private readonly repository: OrdersRepository,
+    @Inject(OrderTemplatesService) private readonly templates: OrderTemplatesService,
+    @Inject(CourtsService) private readonly courts: CourtsService,
+    @Inject(AgenciesService) private readonly agencies: AgenciesService,
+    @Inject(CasesRepository) private readonly cases: CasesRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async pdf(actor: Actor, id: string): Promise<{ order: OrderView; pdf: Buffer }> {
     const order = await this.readable(actor, id, 'pdf');
-    let pdf: Buffer;
-    if (order.status === 'DRAFT') {
-      const rendering = await this.rendering(this.dataSource.manager, order, order.template.id);
-      const template = await this.templates.byId(order.template.id);
-      pdf = await renderDocumentPdf(template.compiled, rendering.data as never, rendering.settings);
-    } else {
-      const [row] = (await this.dataSource.query(`SELECT pdf FROM order_documents WHERE order_id = $1`, [id])) as Array<{ pdf: Buffer }>;
-      pdf = row.pdf;
-    }
+    if (order.status === 'DRAFT') return { order, pdf: (await this.renderPdf(undefined, order, order.template.id)).pdf };
+    const pdf = await this.repository.storedPdf(id);
+    if (!pdf) throw new Error(`signed order ${id} has no stored PDF`);
     return { order, pdf };
   }
 
   async preview(actor: Actor, id: string): Promise<string> {
     const order = await this.readable(actor, id, 'html');
-    const template = await this.templates.byId(order.template.id);
-    if (order.status === 'DRAFT') {
-      const rendering = await this.rendering(this.dataSource.manager, order, order.template.id);
-      return renderDocumentHtml(template.compiled, rendering.data as never, rendering.settings);
-    }
-    const stored = await this.storedRendering(id);
-    return renderDocumentHtml(template.compiled, stored.data as never, stored.settings);
+    const template = await this.templates.byId(order.template.id, TEMPLATE_KIND_OF[order.kind]);
+    const rendering = order.status === 'DRAFT' ? await this.rendering(undefined, order, order.template.id) : await this.storedRendering(id);
+    return renderDocumentHtml(template.compiled, rendering.data, rendering.settings);
+  }
+
+  /** The order's PDF in its current state, and the template data and settings it was rendered from. */
+  async renderPdf(
+    manager: EntityManager | undefined,
+    order: OrderForDocument,
+    templateId: string,
+  ): Promise<{ rendering: OrderRendering; pdf: Buffer }> {
+    const rendering = await this.rendering(manager, order, templateId);
+    const template = await this.templates.byId(templateId, TEMPLATE_KIND_OF[order.kind], manager);
+    return { rendering, pdf: await renderDocumentPdf(template.compiled, rendering.data, rendering.settings) };
+  }
+
+  /** Renders a signed order exactly as stored (used to check that rendering is deterministic). */
+  async rerenderSigned(id: string): Promise<Buffer> {
+    const signed = await this.repository.signedRendering(id);
+    if (!signed) throw new NotFound('order');
+    const template = await this.templates.byId(signed.templateId, TEMPLATE_KIND_OF[signed.kind]);
+    const stored = revive(signed.renderedFrom);
+    return renderDocumentPdf(template.compiled, stored.data, stored.settings);
   }
 
   /** The template data and document settings of an order in its current state. */
-  async rendering(manager: EntityManager, order: OrderForDocument, templateId: string): Promise<OrderRendering> {
-    const [court] = (await manager.query(`SELECT name, county, state, timezone FROM courts WHERE id = $1`, [order.courtId])) as Array<{
-      name: string;
-      county: string;
-      state: string;
-      timezone: string;
-    }>;
-    let caseData: { docketNumber: string } | null = null;
-    let child: { firstName: string; lastName: string } | null = null;
-    if (order.caseId) {
-      const [row] = (await manager.query(
-        `SELECT k.docket_number, c.first_name, c.last_name FROM cases k JOIN children c ON c.case_id = k.id WHERE k.id = $1`,
-        [order.caseId],
-      )) as Array<{
-        docket_number: string;
-        first_name: string;
-        last_name: string;
-      }>;
-      caseData = { docketNumber: row.docket_number };
-      child = { firstName: row.first_name, lastName: row.last_name };
-    }
-    const agencies =
-      order.agencyIds && order.agencyIds.length > 0
-        ? ((await manager.query(`SELECT name FROM agencies WHERE id = ANY ($1::uuid[]) ORDER BY name, id`, [order.agencyIds])) as Array<{
-            name: string;
-          }>)
-        : null;
-    const template = await this.templates.byId(templateId, manager);
+  private async rendering(manager: EntityManager | undefined, order: OrderForDocument, templateId: string): Promise<OrderRendering> {
+    const court = await this.courts.require(order.courtId, manager);
+    const caption = order.caseId ? await this.cases.caption(order.caseId, manager) : null;
+    const agencies = order.agencyIds && order.agencyIds.length > 0 ? await this.agencies.byIds(order.agencyIds, manager) : null;
+    const template = await this.templates.byId(templateId, TEMPLATE_KIND_OF[order.kind], manager);
     return buildOrderRendering({
       order,
       court: { ...court, stateName: stateName(court.state) },
-      case: caseData,
-      child,
-      agencies,
+      case: caption ? { docketNumber: caption.docketNumber } : null,
+      child: caption ? caption.child : null,
+      agencies: agencies ? agencies.map((a) => ({ name: a.name })) : null,
       title: template.view.title,
       publicBaseUrl: this.config.publicBaseUrl,
     });
   }
 
-  /** Renders a signed order exactly as stored (used to check that rendering is deterministic). */
-  async rerenderSigned(id: string): Promise<Buffer> {
-    const [row] = (await this.dataSource.query(`SELECT template_id FROM orders WHERE id = $1 AND status <> 'DRAFT'`, [id])) as Array<{
-      template_id: string;
-    }>;
-    if (!row) throw new NotFound('order');
-    const stored = await this.storedRendering(id);
-    const template = await this.templates.byId(row.template_id);
-    return renderDocumentPdf(template.compiled, stored.data as never, stored.settings);
-  }
-
   private async storedRendering(id: string): Promise<OrderRendering> {
-    const [row] = (await this.dataSource.query(`SELECT rendered_from FROM orders WHERE id = $1`, [id])) as Array<{
-      rendered_from: StoredRendering;
-    }>;
-    const stored = row.rendered_from;
-    return {
-      data: stored.data,
-      settings: {
-        ...stored.settings,
-        createdAt: new Date(stored.settings.createdAt),
-        modifiedAt: new Date(stored.settings.modifiedAt),
-      },
-    };
+    const signed = await this.repository.signedRendering(id);
+    if (!signed) throw new Error(`signed order ${id} has no stored rendering`);
+    return revive(signed.renderedFrom);
   }
 
   private async readable(actor: Actor, id: string, format: 'pdf' | 'html'): Promise<OrderView> {
     const order = await this.orders.find(actor, id);
     if (!order) {
-      await this.audit.recordNow(actor, {
-        action: 'read',
-        outcome: 'not_found',
-        entityType: 'order',
-        entityId: id,
-        details: { format },
-      });
+      await this.audit.recordNow(actor, { action: 'read', outcome: 'not_found', entityType: 'order', entityId: id, details: { format } });
       throw new NotFound('order');
     }
-    await this.audit.recordNow(actor, {
-      action: 'read',
-      entityType: 'order',
-      entityId: id,
-      courtId: order.courtId,
-      details: { format },
-    });
+    await this.audit.recordNow(actor, { action: 'read', entityType: 'order', entityId: id, courtId: order.courtId, details: { format } });
     return order;
   }
+}
+
+function revive(stored: StoredRendering): OrderRendering {
+  return {
+    data: stored.data,
+    settings: { ...stored.settings, createdAt: new Date(stored.settings.createdAt), modifiedAt: new Date(stored.settings.modifiedAt) },
+  };
 }

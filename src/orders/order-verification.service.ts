@@ -1,10 +1,10 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import { ValidationFailed } from '../common/errors/domain-error.js';
+import { CourtsService } from '../directory/courts.service.js';
 import { acceptUpload } from '../storage/accept-upload.js';
 import type { OrderStatus } from './applicable-order.js';
 import { normalizeVerificationCode } from './order-number.js';
+import { OrdersRepository } from './orders.repository.js';
 
 /** What anyone may learn about a document: whether the court signed it, and what became of it. Never child data. */
 export interface Verification {
@@ -22,14 +22,17 @@ export interface Verification {
  */
 @Injectable()
 export class OrderVerificationService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(OrdersRepository) private readonly orders: OrdersRepository,
+    @Inject(CourtsService) private readonly courts: CourtsService,
+  ) {}
 
   async byQuery(query: { sha256?: string; code?: string }): Promise<Verification> {
     if (query.sha256 && query.code) throw ValidationFailed.field('sha256', 'give either sha256 or code, not both');
-    if (query.sha256) return this.lookup('o.sha256 = $1', query.sha256.toLowerCase());
+    if (query.sha256) return this.lookup({ sha256: query.sha256.toLowerCase() });
     if (query.code !== undefined) {
       const code = normalizeVerificationCode(query.code);
-      return code ? this.lookup('o.verification_code = $1', code) : { valid: false };
+      return code ? this.lookup({ verificationCode: code }) : { valid: false };
     }
     throw ValidationFailed.field('sha256', 'give the SHA-256 of the PDF (or the verification code printed on it)');
   }
@@ -37,28 +40,13 @@ export class OrderVerificationService {
   /** The uploaded file must be a PDF (checked by content: 415 otherwise); its bytes are hashed as they are. */
   async byFile(file: { buffer?: Buffer } | undefined): Promise<Verification> {
     const accepted = await acceptUpload(file, 'file', ['application/pdf']);
-    return this.lookup('o.sha256 = $1', accepted.sha256);
+    return this.lookup({ sha256: accepted.sha256 });
   }
 
-  private async lookup(condition: string, value: string): Promise<Verification> {
-    const [row] = (await this.dataSource.query(
-      `SELECT o.order_number, o.status, o.signed_at, co.name AS court_name
-         FROM orders o JOIN courts co ON co.id = o.court_id
-        WHERE ${condition} AND o.status <> 'DRAFT'`,
-      [value],
-    )) as Array<{
-      order_number: string;
-      status: OrderStatus;
-      signed_at: Date;
-      court_name: string;
-    }>;
-    if (!row) return { valid: false };
-    return {
-      valid: true,
-      orderNumber: row.order_number,
-      status: row.status,
-      signedAt: row.signed_at,
-      courtName: row.court_name,
-    };
+  private async lookup(by: { sha256: string } | { verificationCode: string }): Promise<Verification> {
+    const order = await this.orders.verifiable(by);
+    if (!order) return { valid: false };
+    const court = await this.courts.require(order.courtId);
+    return { valid: true, orderNumber: order.orderNumber, status: order.status, signedAt: order.signedAt, courtName: court.name };
   }
 }

@@ -2,9 +2,9 @@ import pg from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { migrations } from '../../../migrations/index.js';
 import type { AppConfig } from '../config/app-config.js';
-import { entities } from './entities.js';
 
-export function dataSourceOptions(config: AppConfig): DataSourceOptions {
+/** `entities`: registered by the feature modules (TypeOrmModule.forFeature); none for migrations alone. */
+export function dataSourceOptions(config: AppConfig, entities: DataSourceOptions['entities'] = []): DataSourceOptions {
   return {
     type: 'postgres',
     url: config.databaseUrl,
@@ -61,9 +61,12 @@ export async function runMigrations(dataSource: DataSource): Promise<void> {
   }
 }
 
-export async function openDataSource(config: AppConfig, options: { migrate: boolean }): Promise<DataSource> {
+export async function openDataSource(
+  config: AppConfig,
+  options: { migrate: boolean; entities?: DataSourceOptions['entities'] },
+): Promise<DataSource> {
   await ensureDatabase(config.databaseUrl);
-  const dataSource = new DataSource(dataSourceOptions(config));
+  const dataSource = new DataSource(dataSourceOptions(config, options.entities));
   await dataSource.initialize();
   if (options.migrate) await runMigrations(dataSource);
   return dataSource;

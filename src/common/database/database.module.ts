@@ -12,9 +12,10 @@ export class DatabaseModule {
       module: DatabaseModule,
       imports: [
         TypeOrmModule.forRootAsync({
-          useFactory: () => dataSourceOptions(config),
+          // Each feature module registers its own entities (TypeOrmModule.forFeature).
+          useFactory: () => ({ ...dataSourceOptions(config), autoLoadEntities: true }),
           // Every entry point migrates (under an advisory lock), so any of them can start first.
-          dataSourceFactory: () => openDataSource(config, { migrate: config.migrationsRun }),
+          dataSourceFactory: (options) => openDataSource(config, { migrate: config.migrationsRun, entities: options?.entities }),
         }),
       ],
       providers: [FastQuery],

@@ -9,6 +9,8 @@ export class HearingRequest {
   @Column('uuid', { name: 'episode_id' }) episodeId: string;
   @Column('uuid', { name: 'case_id' }) caseId: string;
   @Column('uuid', { name: 'court_id' }) courtId: string;
+  /** The agency the episode concerns (the child's placement agency when it opened). */
+  @Column('uuid', { name: 'agency_id', nullable: true }) agencyId: string | null;
   @Column('uuid', { name: 'obligation_id', nullable: true }) obligationId: string | null;
   @Column('text') status: HearingRequestStatus;
   @Column('timestamptz', { name: 'requested_at' }) requestedAt: Date;

@@ -3,5 +3,5 @@ import { OrderDocument } from './order-document.entity.js';
 import { OrderTemplate } from './order-template.entity.js';
 import { CourtOrder } from './order.entity.js';
 
-/** The orders module's entities, registered in src/common/database/entities.ts. */
+/** The orders module's entities (registered by OrdersModule). */
 export const orderEntities = [OrderTemplate, CourtOrder, OrderDocument, OrderCounter];

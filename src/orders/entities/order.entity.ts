@@ -21,7 +21,7 @@ export class CourtOrder {
   @Column('uuid', { name: 'template_id' }) templateId: string;
   /** Once signed: the template data and document settings the stored PDF was rendered from. */
   @Column('jsonb', { name: 'rendered_from', nullable: true })
-  renderedFrom: Record<string, unknown> | null;
+  renderedFrom: object | null;
   @Column('text', { name: 'order_number', nullable: true }) orderNumber: string | null;
   @Column('text', { name: 'verification_code', nullable: true })
   verificationCode: string | null;

@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Principal } from '../../auth/principal.js';
+import { courtRecordScope } from '../../auth/scope.js';
+import { columns, SqlParams } from '../../common/database/sql.js';
+import type { TemplateKind } from '../rendering/template-data.js';
+
+export interface OrderTemplateView {
+  id: string;
+  key: string;
+  kind: TemplateKind;
+  version: number;
+  title: string;
+  /** null: shipped with the service (templates/); otherwise the court's own version. */
+  courtId: string | null;
+  sha256: string;
+  createdAt: Date;
+}
+
+export interface OrderTemplateDetail extends OrderTemplateView {
+  body: string;
+}
+
+/** A new version's content; its version number is the next of its kind (and court). */
+export interface NewTemplateVersion {
+  id: string;
+  key: string;
+  kind: TemplateKind;
+  title: string;
+  body: string;
+  sha256: string;
+}
+
+interface TemplateRow {
+  id: string;
+  key: string;
+  kind: TemplateKind;
+  version: number;
+  title: string;
+  court_id: string | null;
+  sha256: string;
+  created_at: Date;
+  body?: string;
+}
+
+const toView = (row: TemplateRow): OrderTemplateView => ({
+  id: row.id,
+  key: row.key,
+  kind: row.kind,
+  version: row.version,
+  title: row.title,
+  courtId: row.court_id,
+  sha256: row.sha256,
+  createdAt: row.created_at,
+});
+
+const TEMPLATE_COLUMNS = columns('t', ['id', 'key', 'kind', 'version', 'title', 'court_id', 'sha256', 'created_at']);
+const INSERTED_COLUMNS = 'id, key, kind, version, title, court_id, sha256, created_at';
+
+/** Built-in versions (no court) and those of courts the principal may see. */
+function templateScope(principal: Principal, params: SqlParams): string {
+  return `(t.court_id IS NULL OR ${courtRecordScope(principal, 't.court_id', params)})`;
+}
+
+/** The order_templates table. Versions are inserted, never updated; a version's number is the next of its kind and court. */
+@Injectable()
+export class OrderTemplatesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Stores a shipped template unless that content is stored already; answers the new version, or null. */
+  async insertBuiltIn(manager: EntityManager, template: NewTemplateVersion): Promise<number | null> {
+    const [row] = (await manager.query(
+      `INSERT INTO order_templates (id, key, kind, version, title, court_id, body, sha256)
+       SELECT $1, $2, $3, COALESCE(MAX(version), 0) + 1, $4, NULL, $5, $6 FROM order_templates WHERE kind = $3 AND court_id IS NULL
+       ON CONFLICT (kind, sha256) WHERE court_id IS NULL DO NOTHING
+       RETURNING version`,
+      [template.id, template.key, template.kind, template.title, template.body, template.sha256],
+    )) as Array<{ version: number }>;
+    return row?.version ?? null;
+  }
+
+  async insertForCourt(
+    manager: EntityManager,
+    courtId: string,
+    createdBy: string,
+    template: NewTemplateVersion,
+  ): Promise<OrderTemplateView> {
+    const [row] = (await manager.query(
+      `INSERT INTO order_templates (id, key, kind, version, title, court_id, body, sha256, created_by)
+       SELECT $1, $2, $3, COALESCE(MAX(version), 0) + 1, $4, $5, $6, $7, $8 FROM order_templates WHERE kind = $3 AND court_id = $5
+       RETURNING ${INSERTED_COLUMNS}`,
+      [template.id, template.key, template.kind, template.title, courtId, template.body, template.sha256, createdBy],
+    )) as TemplateRow[];
+    return toView(row);
+  }
+
+  /** The key of the newest built-in version of a kind (a court's version keeps it). */
+  async builtInKey(manager: EntityManager, kind: TemplateKind): Promise<string | null> {
+    const [row] = (await manager.query(
+      `SELECT key FROM order_templates WHERE kind = $1 AND court_id IS NULL ORDER BY version DESC LIMIT 1`,
+      [kind],
+    )) as Array<{ key: string }>;
+    return row?.key ?? null;
+  }
+
+  /** The version new documents of this kind use in this court: the court's newest, else the newest built-in. */
+  async currentId(kind: TemplateKind, courtId: string, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
+    const [row] = (await manager.query(
+      `SELECT t.id FROM order_templates t WHERE t.kind = $1 AND (t.court_id = $2 OR t.court_id IS NULL)
+        ORDER BY (t.court_id IS NULL), t.version DESC LIMIT 1`,
+      [kind, courtId],
+    )) as Array<{ id: string }>;
+    return row?.id ?? null;
+  }
+
+  async byId(id: string, manager: EntityManager = this.dataSource.manager): Promise<OrderTemplateDetail | null> {
+    const [row] = (await manager.query(`SELECT ${TEMPLATE_COLUMNS}, t.body FROM order_templates t WHERE t.id = $1`, [id])) as TemplateRow[];
+    return row ? { ...toView(row), body: row.body as string } : null;
+  }
+
+  async findScoped(principal: Principal, id: string): Promise<OrderTemplateDetail | null> {
+    const params = new SqlParams();
+    const [row] = (await this.dataSource.query(
+      `SELECT ${TEMPLATE_COLUMNS}, t.body FROM order_templates t WHERE t.id = ${params.add(id)} AND ${templateScope(principal, params)}`,
+      params.values,
+    )) as TemplateRow[];
+    return row ? { ...toView(row), body: row.body as string } : null;
+  }
+
+  /** Every version in scope, with whether it is the newest of its kind and court. */
+  async listScoped(
+    principal: Principal,
+    filters: { courtId?: string; kind?: TemplateKind },
+  ): Promise<Array<OrderTemplateView & { newest: boolean }>> {
+    const params = new SqlParams();
+    const where = [templateScope(principal, params)];
+    if (filters.courtId) where.push(`(t.court_id IS NULL OR t.court_id = ${params.add(filters.courtId)})`);
+    if (filters.kind) where.push(`t.kind = ${params.add(filters.kind)}`);
+    const rows = (await this.dataSource.query(
+      `SELECT ${TEMPLATE_COLUMNS}, t.version = MAX(t.version) OVER (PARTITION BY t.kind, t.court_id) AS newest
+         FROM order_templates t WHERE ${where.join(' AND ')}
+        ORDER BY t.kind, t.court_id NULLS FIRST, t.version`,
+      params.values,
+    )) as Array<TemplateRow & { newest: boolean }>;
+    return rows.map((row) => ({ ...toView(row), newest: row.newest }));
+  }
+}
