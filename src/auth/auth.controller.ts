@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Forbidden } from '../common/errors/domain-error.js';
 import { DASHBOARD_COOKIE, DASHBOARD_PATH } from '../outbox/queue-dashboard.js';
@@ -11,6 +11,8 @@ import { CurrentActor } from './current-actor.decorator.js';
 import { TokenRequestDto } from './dto/auth.dto.js';
 import type { Actor } from './principal.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
+import { UserDto } from '../directory/dto/directory-responses.dto.js';
+import { ApiKeyCallerDto, TokenDto } from './dto/auth-responses.dto.js';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -31,7 +33,8 @@ export class AuthController {
     [401, 'Wrong email or password (the same answer for both), or the account is locked'],
     [429, 'Too many attempts from this address; see Retry-After'],
   )
-  token(@Body() dto: TokenRequestDto, @Req() request: FastifyRequest) {
+  @ApiOkResponse({ type: TokenDto })
+  token(@Body() dto: TokenRequestDto, @Req() request: FastifyRequest): Promise<TokenDto> {
     return this.auth.login(dto.email, dto.password, String(request.id));
   }
 
@@ -43,6 +46,7 @@ export class AuthController {
   @HttpCode(204)
   @Access('ADMIN')
   @ApiOperation({ summary: 'Open the queue dashboard (/admin/queues) in this browser with an HttpOnly cookie' })
+  @ApiNoContentResponse({ description: 'The cookie is set' })
   dashboardSession(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): void {
     const token = (/^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '') ?? [])[1];
     if (!token) throw new Forbidden('Open the dashboard session with a Bearer token.');
@@ -56,7 +60,9 @@ export class AuthController {
   @Get('me')
   @Access('ANY')
   @ApiOperation({ summary: 'Who the caller is: the user, or the agency system of an API key' })
-  me(@CurrentActor() actor: Actor) {
+  @ApiExtraModels(UserDto, ApiKeyCallerDto)
+  @ApiOkResponse({ schema: { oneOf: [{ $ref: getSchemaPath(UserDto) }, { $ref: getSchemaPath(ApiKeyCallerDto) }] } })
+  me(@CurrentActor() actor: Actor): Promise<UserDto | ApiKeyCallerDto> {
     return this.auth.me(actor);
   }
 }

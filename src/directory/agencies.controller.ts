@@ -1,14 +1,16 @@
 import { Body, Controller, Get, Inject, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator.js';
 import { ApiKeyService } from '../auth/api-key.service.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/principal.js';
 import { UuidParam } from '../common/http/uuid-param.js';
-import { PageQuery } from '../common/pagination/pagination.js';
+import { type Page, PageQuery } from '../common/pagination/pagination.js';
 import { AgenciesService } from './agencies.service.js';
 import { CreateAgencyDto, CreateApiKeyDto } from './dto/directory.dto.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
+import { PageOf } from '../common/openapi/page.dto.js';
+import { AgencyDto, IssuedApiKeyDto } from './dto/directory-responses.dto.js';
 
 @ApiTags('directory')
 @Controller('agencies')
@@ -22,7 +24,8 @@ export class AgenciesController {
   @Access('ADMIN')
   @ApiOperation({ summary: 'Create an agency' })
   @ApiProblems(400)
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateAgencyDto) {
+  @ApiCreatedResponse({ type: AgencyDto })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateAgencyDto): Promise<AgencyDto> {
     return this.agencies.create(actor, dto);
   }
 
@@ -30,7 +33,8 @@ export class AgenciesController {
   @Access('ANY')
   @ApiOperation({ summary: 'List agencies' })
   @ApiProblems(400)
-  list(@CurrentActor() actor: Actor, @Query() query: PageQuery) {
+  @ApiOkResponse({ type: PageOf(AgencyDto) })
+  list(@CurrentActor() actor: Actor, @Query() query: PageQuery): Promise<Page<AgencyDto>> {
     return this.agencies.list(actor, query.limit, query.cursor);
   }
 
@@ -38,7 +42,8 @@ export class AgenciesController {
   @Access('ANY')
   @ApiOperation({ summary: 'An agency' })
   @ApiProblems(400, 404)
-  get(@CurrentActor() actor: Actor, @UuidParam() id: string) {
+  @ApiOkResponse({ type: AgencyDto })
+  get(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<AgencyDto> {
     return this.agencies.get(actor, id);
   }
 
@@ -47,7 +52,8 @@ export class AgenciesController {
   @Access('ADMIN')
   @ApiOperation({ summary: "Issue an API key for the agency's system (the key is in this answer only)" })
   @ApiProblems(400, 404)
-  async createApiKey(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: CreateApiKeyDto) {
+  @ApiCreatedResponse({ type: IssuedApiKeyDto })
+  async createApiKey(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: CreateApiKeyDto): Promise<IssuedApiKeyDto> {
     const agency = await this.agencies.get(actor, id);
     return this.apiKeys.create(actor, agency.id, dto.name);
   }

@@ -1,13 +1,15 @@
 import { Body, Controller, Get, Inject, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/principal.js';
 import { UuidParam } from '../common/http/uuid-param.js';
-import { PageQuery } from '../common/pagination/pagination.js';
+import { type Page, PageQuery } from '../common/pagination/pagination.js';
 import { CourtsService } from './courts.service.js';
 import { CreateClosureDto, CreateCourtDto } from './dto/directory.dto.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
+import { PageOf } from '../common/openapi/page.dto.js';
+import { ClosureDto, CourtDto } from './dto/directory-responses.dto.js';
 
 @ApiTags('directory')
 @Controller('courts')
@@ -18,7 +20,8 @@ export class CourtsController {
   @Access('ADMIN')
   @ApiOperation({ summary: 'Create a court' })
   @ApiProblems(400)
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateCourtDto) {
+  @ApiCreatedResponse({ type: CourtDto })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateCourtDto): Promise<CourtDto> {
     return this.courts.create(actor, dto);
   }
 
@@ -26,7 +29,8 @@ export class CourtsController {
   @Access('ANY')
   @ApiOperation({ summary: 'List courts' })
   @ApiProblems(400)
-  list(@CurrentActor() actor: Actor, @Query() query: PageQuery) {
+  @ApiOkResponse({ type: PageOf(CourtDto) })
+  list(@CurrentActor() actor: Actor, @Query() query: PageQuery): Promise<Page<CourtDto>> {
     return this.courts.list(actor, query.limit, query.cursor);
   }
 
@@ -34,7 +38,8 @@ export class CourtsController {
   @Access('ANY')
   @ApiOperation({ summary: 'A court' })
   @ApiProblems(400, 404)
-  get(@CurrentActor() actor: Actor, @UuidParam() id: string) {
+  @ApiOkResponse({ type: CourtDto })
+  get(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<CourtDto> {
     return this.courts.get(actor, id);
   }
 
@@ -42,7 +47,8 @@ export class CourtsController {
   @Access('ADMIN', 'CLERK')
   @ApiOperation({ summary: 'Close the court on a day (besides weekends and public holidays)' })
   @ApiProblems(400, 404, [409, 'The court is already closed that day'])
-  addClosure(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: CreateClosureDto) {
+  @ApiCreatedResponse({ type: ClosureDto })
+  addClosure(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: CreateClosureDto): Promise<ClosureDto> {
     return this.courts.addClosure(actor, id, dto);
   }
 
@@ -50,7 +56,8 @@ export class CourtsController {
   @Access('ANY')
   @ApiOperation({ summary: "The court's closures" })
   @ApiProblems(400, 404)
-  listClosures(@CurrentActor() actor: Actor, @UuidParam() id: string) {
+  @ApiOkResponse({ type: [ClosureDto] })
+  listClosures(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<ClosureDto[]> {
     return this.courts.listClosures(actor, id);
   }
 }

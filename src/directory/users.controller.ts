@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Inject, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/principal.js';
@@ -7,6 +7,7 @@ import { UuidParam } from '../common/http/uuid-param.js';
 import { CreateUserDto } from './dto/directory.dto.js';
 import { UsersService } from './users.service.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
+import { UserDto } from './dto/directory-responses.dto.js';
 
 @ApiTags('directory')
 @Controller('users')
@@ -17,7 +18,8 @@ export class UsersController {
   @Access('ADMIN')
   @ApiOperation({ summary: 'Create a user' })
   @ApiProblems(400, [409, 'A user with this email exists'])
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto) {
+  @ApiCreatedResponse({ type: UserDto })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto): Promise<UserDto> {
     return this.users.create(actor, dto);
   }
 
@@ -25,7 +27,8 @@ export class UsersController {
   @Access('ANY')
   @ApiOperation({ summary: 'A user' })
   @ApiProblems(400, 404)
-  get(@CurrentActor() actor: Actor, @UuidParam() id: string) {
+  @ApiOkResponse({ type: UserDto })
+  get(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<UserDto> {
     return this.users.get(actor, id);
   }
 }

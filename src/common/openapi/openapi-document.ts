@@ -63,6 +63,19 @@ function applyGlobalRules(method: string, operation: OperationObject & { 'x-acce
   }
 }
 
+/** `{allOf: [{$ref}]}` with nothing beside it (how Nest refers to a named enum) is just the `$ref`. */
+function collapseLoneAllOf(node: unknown): void {
+  if (!node || typeof node !== 'object') return;
+  for (const [key, value] of Object.entries(node)) {
+    const schema = value as { allOf?: unknown[] } | null;
+    if (schema && typeof schema === 'object' && Object.keys(schema).length === 1 && schema.allOf?.length === 1) {
+      (node as Record<string, unknown>)[key] = schema.allOf[0];
+    } else {
+      collapseLoneAllOf(value);
+    }
+  }
+}
+
 /**
  * The OpenAPI document of the application, from the same decorators and DTO classes that route and
  * validate requests. Operations that `@Access('PUBLIC')` marks get `security: []` (no login), so no
@@ -88,5 +101,6 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
   for (const path of Object.values(document.paths)) {
     for (const [method, operation] of Object.entries(path) as Array<[string, OperationObject]>) applyGlobalRules(method, operation);
   }
+  collapseLoneAllOf(document.components?.schemas);
   return document;
 }
