@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Inject, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/principal.js';
@@ -8,6 +8,9 @@ import { CasesService } from './cases.service.js';
 import { CreateCaseDto, CreatePlacementDto, ListCasesQuery } from './dto/cases.dto.js';
 import { PlacementsService } from './placements.service.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
+import { PageOf } from '../common/openapi/page.dto.js';
+import { type Page } from '../common/pagination/pagination.js';
+import { CaseDto, PlacementDto } from './dto/cases-responses.dto.js';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -21,7 +24,8 @@ export class CasesController {
   @Access('ADMIN', 'CLERK', 'JUDGE')
   @ApiOperation({ summary: 'Open a case with its child' })
   @ApiProblems(400, 404, [409, 'The docket number is already used in that court'])
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateCaseDto) {
+  @ApiCreatedResponse({ type: CaseDto })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateCaseDto): Promise<CaseDto> {
     return this.cases.create(actor, dto);
   }
 
@@ -29,7 +33,8 @@ export class CasesController {
   @Access('ANY')
   @ApiOperation({ summary: 'List the cases you may see' })
   @ApiProblems(400)
-  list(@CurrentActor() actor: Actor, @Query() query: ListCasesQuery) {
+  @ApiOkResponse({ type: PageOf(CaseDto) })
+  list(@CurrentActor() actor: Actor, @Query() query: ListCasesQuery): Promise<Page<CaseDto>> {
     return this.cases.list(actor, query);
   }
 
@@ -37,7 +42,8 @@ export class CasesController {
   @Access('ANY')
   @ApiOperation({ summary: 'A case with its child' })
   @ApiProblems(400, 404)
-  get(@CurrentActor() actor: Actor, @UuidParam() id: string) {
+  @ApiOkResponse({ type: CaseDto })
+  get(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<CaseDto> {
     return this.cases.get(actor, id);
   }
 
@@ -45,7 +51,8 @@ export class CasesController {
   @Access('ADMIN', 'CLERK')
   @ApiOperation({ summary: 'Place the child with an agency (ends the current placement)' })
   @ApiProblems(400, 404, 409)
-  place(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: CreatePlacementDto) {
+  @ApiCreatedResponse({ type: PlacementDto })
+  place(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: CreatePlacementDto): Promise<PlacementDto> {
     return this.placements.create(actor, id, dto);
   }
 
@@ -53,7 +60,8 @@ export class CasesController {
   @Access('ANY')
   @ApiOperation({ summary: "The child's placements" })
   @ApiProblems(400, 404)
-  listPlacements(@CurrentActor() actor: Actor, @UuidParam() id: string) {
+  @ApiOkResponse({ type: [PlacementDto] })
+  listPlacements(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<PlacementDto[]> {
     return this.placements.list(actor, id);
   }
 }
