@@ -1,12 +1,13 @@
 import { Controller, Get, HttpCode, Inject, Post, Query, UploadedFile } from '@nestjs/common';
 import { RouteConfig, type UploadedMultipartFile } from '@nestjs/platform-fastify';
-import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator.js';
 import { Upload } from '../common/http/upload.decorator.js';
 import { MAX_PDF_BYTES } from '../storage/accept-upload.js';
 import { VerifyOrderQuery, VerifyUploadDto } from './dto/orders.dto.js';
 import { OrderVerificationService } from './order-verification.service.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
+import { VerificationDto } from './dto/orders-responses.dto.js';
 
 /** No login, so each address gets 60 checks a minute (429 after): enough for a person, not for a crawler. */
 const PUBLIC_RATE_LIMIT = { rateLimit: { max: 60, timeWindow: 60_000 } };
@@ -25,7 +26,8 @@ export class OrderVerificationController {
   @RouteConfig(PUBLIC_RATE_LIMIT)
   @ApiOperation({ summary: 'Verify an order by the SHA-256 of its PDF or its verification code (no login)' })
   @ApiProblems(400, [429, 'More than 60 checks a minute from this address'])
-  byHash(@Query() query: VerifyOrderQuery) {
+  @ApiOkResponse({ type: VerificationDto })
+  byHash(@Query() query: VerifyOrderQuery): Promise<VerificationDto> {
     return this.verification.byQuery(query);
   }
 
@@ -37,7 +39,8 @@ export class OrderVerificationController {
   @ApiBody({ type: VerifyUploadDto })
   @ApiOperation({ summary: 'Verify an order by uploading its PDF (no login)' })
   @ApiProblems(400, 413, 415, [429, 'More than 60 checks a minute from this address'])
-  byFile(@UploadedFile() file: UploadedMultipartFile | undefined) {
+  @ApiOkResponse({ type: VerificationDto })
+  byFile(@UploadedFile() file: UploadedMultipartFile | undefined): Promise<VerificationDto> {
     return this.verification.byFile(file);
   }
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Access } from '../auth/access.decorator.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
@@ -10,6 +10,10 @@ import { OrderDocumentsService } from './order-documents.service.js';
 import { OrderSigningService } from './order-signing.service.js';
 import { OrdersService } from './orders.service.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
+import { ApiFileResponse } from '../common/openapi/api-file.decorator.js';
+import { PageOf } from '../common/openapi/page.dto.js';
+import { type Page } from '../common/pagination/pagination.js';
+import { OrderDto } from './dto/orders-responses.dto.js';
 
 @ApiTags('orders')
 @Controller('orders')
@@ -25,7 +29,8 @@ export class OrdersController {
   @Access('JUDGE', 'CLERK')
   @ApiOperation({ summary: "Draft an order from the court's template" })
   @ApiProblems(400, 404)
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateOrderDto) {
+  @ApiCreatedResponse({ type: OrderDto })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateOrderDto): Promise<OrderDto> {
     return this.orders.create(actor, dto);
   }
 
@@ -33,7 +38,8 @@ export class OrdersController {
   @Access('ANY')
   @ApiOperation({ summary: 'List the orders you may see' })
   @ApiProblems(400)
-  list(@CurrentActor() actor: Actor, @Query() query: ListOrdersQuery) {
+  @ApiOkResponse({ type: PageOf(OrderDto) })
+  list(@CurrentActor() actor: Actor, @Query() query: ListOrdersQuery): Promise<Page<OrderDto>> {
     return this.orders.list(actor, query);
   }
 
@@ -41,7 +47,8 @@ export class OrdersController {
   @Access('ANY')
   @ApiOperation({ summary: 'An order' })
   @ApiProblems(400, 404)
-  get(@CurrentActor() actor: Actor, @UuidParam() id: string) {
+  @ApiOkResponse({ type: OrderDto })
+  get(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<OrderDto> {
     return this.orders.get(actor, id);
   }
 
@@ -49,16 +56,14 @@ export class OrdersController {
   @Access('JUDGE', 'CLERK')
   @ApiOperation({ summary: 'Change a draft order' })
   @ApiProblems(400, 404, [409, 'The order is no longer a draft'])
-  update(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: UpdateOrderDto) {
+  @ApiOkResponse({ type: OrderDto })
+  update(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: UpdateOrderDto): Promise<OrderDto> {
     return this.orders.update(actor, id, dto);
   }
 
   @Get(':id/pdf')
   @Access('ANY')
-  @ApiProduces('application/pdf')
-  @ApiOkResponse({
-    description: 'The signed PDF as stored, or a draft rendered now with a DRAFT mark',
-  })
+  @ApiFileResponse('The signed PDF as stored, or a draft rendered now with a DRAFT mark', 'application/pdf')
   @ApiOperation({ summary: 'The order as PDF: the signed bytes as stored, or a draft rendered now with a DRAFT mark' })
   @ApiProblems(400, 404)
   async pdf(@CurrentActor() actor: Actor, @UuidParam() id: string, @Res() reply: FastifyReply): Promise<void> {
@@ -73,9 +78,9 @@ export class OrdersController {
 
   @Get(':id/preview')
   @Access('ANY')
-  @ApiProduces('text/html')
   @ApiOperation({ summary: 'The order as HTML, the same text as the PDF' })
   @ApiProblems(400, 404)
+  @ApiFileResponse('HTML of the same text as the PDF', 'text/html')
   async preview(@CurrentActor() actor: Actor, @UuidParam() id: string, @Res() reply: FastifyReply): Promise<void> {
     const html = await this.documents.preview(actor, id);
     await reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'private, no-store').send(html);
@@ -86,7 +91,8 @@ export class OrdersController {
   @Access('JUDGE')
   @ApiOperation({ summary: 'Sign the order: it gets its number and its PDF is fixed' })
   @ApiProblems(400, 404, [409, 'The order is already signed, superseded or vacated'])
-  sign(@CurrentActor() actor: Actor, @UuidParam() id: string) {
+  @ApiOkResponse({ type: OrderDto })
+  sign(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<OrderDto> {
     return this.signing.sign(actor, id);
   }
 
@@ -95,7 +101,8 @@ export class OrdersController {
   @Access('JUDGE')
   @ApiOperation({ summary: 'Vacate a signed order' })
   @ApiProblems(400, 404, [409, 'The order is a draft or already vacated'])
-  vacate(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: VacateOrderDto) {
+  @ApiOkResponse({ type: OrderDto })
+  vacate(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: VacateOrderDto): Promise<OrderDto> {
     return this.signing.vacate(actor, id, dto.reason);
   }
 }

@@ -146,6 +146,9 @@ export class CreateOrderDto {
   agencyIds?: string[] | null;
 
   @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
     example: '2026-03-10T09:00:00-05:00',
     description: 'Defaults to the moment of signing',
   })
@@ -176,7 +179,7 @@ export class UpdateOrderDto {
   @IsUUID('all', { each: true })
   agencyIds?: string[] | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'null: the moment of signing' })
   @IsOptional()
   @IsInstant()
   effectiveAt?: string | null;

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Inject, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../auth/access.decorator.js';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
 import type { Actor } from '../../auth/principal.js';
@@ -7,6 +7,7 @@ import { UuidParam } from '../../common/http/uuid-param.js';
 import { CreateOrderTemplateDto, ListOrderTemplatesQuery } from '../dto/order-templates.dto.js';
 import { OrderTemplatesService } from './order-templates.service.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
+import { ListedOrderTemplateDto, OrderTemplateDetailDto, OrderTemplateDto } from '../dto/orders-responses.dto.js';
 
 @ApiTags('orders')
 @Controller('order-templates')
@@ -20,7 +21,8 @@ export class OrderTemplatesController {
   @Access('ANY')
   @ApiOperation({ summary: 'List the order templates' })
   @ApiProblems(400)
-  list(@CurrentActor() actor: Actor, @Query() query: ListOrderTemplatesQuery) {
+  @ApiOkResponse({ type: [ListedOrderTemplateDto] })
+  list(@CurrentActor() actor: Actor, @Query() query: ListOrderTemplatesQuery): Promise<ListedOrderTemplateDto[]> {
     return this.templates.list(actor, query);
   }
 
@@ -28,7 +30,8 @@ export class OrderTemplatesController {
   @Access('ANY')
   @ApiOperation({ summary: 'An order template with its body' })
   @ApiProblems(400, 404)
-  get(@CurrentActor() actor: Actor, @UuidParam() id: string) {
+  @ApiOkResponse({ type: OrderTemplateDetailDto })
+  get(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<OrderTemplateDetailDto> {
     return this.templates.get(actor, id);
   }
 
@@ -37,7 +40,8 @@ export class OrderTemplatesController {
   @Access('ADMIN')
   @ApiOperation({ summary: "Add a court's own version of a template kind (checked, then stored as the next version)" })
   @ApiProblems(400, 404)
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateOrderTemplateDto) {
+  @ApiCreatedResponse({ type: OrderTemplateDto })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateOrderTemplateDto): Promise<OrderTemplateDto> {
     return this.templates.create(actor, dto);
   }
 }
