@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/principal.js';
@@ -7,6 +7,9 @@ import { UuidParam } from '../common/http/uuid-param.js';
 import { ListEpisodesQuery, OpenEpisodeDto, RecoveryDto } from './dto/episodes.dto.js';
 import { EpisodesService } from './episodes.service.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
+import { PageOf } from '../common/openapi/page.dto.js';
+import { type Page } from '../common/pagination/pagination.js';
+import { EpisodeDto, EpisodeSummaryDto } from './dto/episodes-responses.dto.js';
 
 @ApiTags('episodes')
 @Controller('episodes')
@@ -17,7 +20,8 @@ export class EpisodesController {
   @Access('AGENCY', 'CLERK', 'JUDGE')
   @ApiOperation({ summary: 'Report a child missing: opens the episode with its obligations and hearing requests' })
   @ApiProblems(400, 404, [409, 'The child already has an open episode'])
-  open(@CurrentActor() actor: Actor, @Body() dto: OpenEpisodeDto) {
+  @ApiCreatedResponse({ type: EpisodeDto })
+  open(@CurrentActor() actor: Actor, @Body() dto: OpenEpisodeDto): Promise<EpisodeDto> {
     return this.episodes.open(actor, dto);
   }
 
@@ -25,7 +29,8 @@ export class EpisodesController {
   @Access('ANY')
   @ApiOperation({ summary: 'List episodes' })
   @ApiProblems(400)
-  list(@CurrentActor() actor: Actor, @Query() query: ListEpisodesQuery) {
+  @ApiOkResponse({ type: PageOf(EpisodeSummaryDto) })
+  list(@CurrentActor() actor: Actor, @Query() query: ListEpisodesQuery): Promise<Page<EpisodeSummaryDto>> {
     return this.episodes.list(actor, query);
   }
 
@@ -33,7 +38,8 @@ export class EpisodesController {
   @Access('ANY')
   @ApiOperation({ summary: 'An episode with its obligations and hearing requests' })
   @ApiProblems(400, 404)
-  get(@CurrentActor() actor: Actor, @UuidParam() id: string) {
+  @ApiOkResponse({ type: EpisodeDto })
+  get(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<EpisodeDto> {
     return this.episodes.get(actor, id);
   }
 
@@ -42,7 +48,8 @@ export class EpisodesController {
   @Access('AGENCY', 'CLERK')
   @ApiOperation({ summary: 'Report the child recovered: adds the post-recovery obligations' })
   @ApiProblems(400, 404, [409, 'The episode is already recovered'])
-  recover(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: RecoveryDto) {
+  @ApiOkResponse({ type: EpisodeDto })
+  recover(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: RecoveryDto): Promise<EpisodeDto> {
     return this.episodes.recover(actor, id, dto);
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, Res, UploadedFile } from '@nestjs/common';
 import type { UploadedMultipartFile } from '@nestjs/platform-fastify';
-import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Access } from '../auth/access.decorator.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
@@ -12,6 +12,10 @@ import { EvidenceDto, ListObligationsQuery, ReviewDto, WaiveDto } from './dto/ep
 import { EvidenceService } from './evidence.service.js';
 import { ObligationsService } from './obligations.service.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
+import { ApiFileResponse } from '../common/openapi/api-file.decorator.js';
+import { PageOf } from '../common/openapi/page.dto.js';
+import { type Page } from '../common/pagination/pagination.js';
+import { ObligationDto, ProofDto } from './dto/episodes-responses.dto.js';
 
 @ApiTags('episodes')
 @Controller()
@@ -26,7 +30,8 @@ export class ObligationsController {
   @Access('ANY')
   @ApiOperation({ summary: 'List obligations' })
   @ApiProblems(400)
-  list(@CurrentActor() actor: Actor, @Query() query: ListObligationsQuery) {
+  @ApiOkResponse({ type: PageOf(ObligationDto) })
+  list(@CurrentActor() actor: Actor, @Query() query: ListObligationsQuery): Promise<Page<ObligationDto>> {
     return this.obligations.list(actor, query);
   }
 
@@ -34,7 +39,8 @@ export class ObligationsController {
   @Access('ANY')
   @ApiOperation({ summary: 'An obligation' })
   @ApiProblems(400, 404)
-  get(@CurrentActor() actor: Actor, @UuidParam() id: string) {
+  @ApiOkResponse({ type: ObligationDto })
+  get(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<ObligationDto> {
     return this.obligations.get(actor, id);
   }
 
@@ -45,12 +51,13 @@ export class ObligationsController {
   @ApiBody({ type: EvidenceDto })
   @ApiOperation({ summary: 'Submit proof of an obligation (JSON, or multipart with the file)' })
   @ApiProblems(400, 404, [409, 'A proof awaits review, or the obligation is satisfied or waived'], 413, 415)
+  @ApiCreatedResponse({ type: ProofDto })
   submit(
     @CurrentActor() actor: Actor,
     @UuidParam() id: string,
     @Body() dto: EvidenceDto,
     @UploadedFile() file: UploadedMultipartFile | undefined,
-  ) {
+  ): Promise<ProofDto> {
     return this.evidence.submit(actor, id, dto, file);
   }
 
@@ -58,7 +65,8 @@ export class ObligationsController {
   @Access('ANY')
   @ApiOperation({ summary: 'The proofs submitted for an obligation' })
   @ApiProblems(400, 404)
-  listEvidence(@CurrentActor() actor: Actor, @UuidParam() id: string) {
+  @ApiOkResponse({ type: [ProofDto] })
+  listEvidence(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<ProofDto[]> {
     return this.evidence.listForObligation(actor, id);
   }
 
@@ -67,7 +75,8 @@ export class ObligationsController {
   @Access('JUDGE')
   @ApiOperation({ summary: 'Waive an obligation' })
   @ApiProblems(400, 404, [409, 'A proof awaits review, or the obligation is satisfied or waived'])
-  waive(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: WaiveDto) {
+  @ApiOkResponse({ type: ObligationDto })
+  waive(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: WaiveDto): Promise<ObligationDto> {
     return this.obligations.waive(actor, id, dto.reason);
   }
 
@@ -75,7 +84,8 @@ export class ObligationsController {
   @Access('ANY')
   @ApiOperation({ summary: 'A proof' })
   @ApiProblems(400, 404)
-  getEvidence(@CurrentActor() actor: Actor, @UuidParam() id: string) {
+  @ApiOkResponse({ type: ProofDto })
+  getEvidence(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<ProofDto> {
     return this.evidence.get(actor, id);
   }
 
@@ -83,6 +93,7 @@ export class ObligationsController {
   @Access('ANY')
   @ApiOperation({ summary: 'The file of a proof (PDF or image)' })
   @ApiProblems(400, 404)
+  @ApiFileResponse('The file as stored', 'application/pdf', 'image/jpeg', 'image/png')
   async evidenceFile(@CurrentActor() actor: Actor, @UuidParam() id: string, @Res() reply: FastifyReply): Promise<void> {
     const file = await this.evidence.file(actor, id);
     await reply
@@ -97,7 +108,8 @@ export class ObligationsController {
   @Access('CLERK', 'JUDGE')
   @ApiOperation({ summary: 'Accept or reject a proof' })
   @ApiProblems(400, 404, [409, 'The proof was already reviewed'])
-  review(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: ReviewDto) {
+  @ApiOkResponse({ type: ProofDto })
+  review(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: ReviewDto): Promise<ProofDto> {
     return this.evidence.review(actor, id, dto);
   }
 }

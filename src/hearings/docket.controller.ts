@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/principal.js';
@@ -9,6 +9,9 @@ import { DocketService } from './docket.service.js';
 import { DocketCallbackDto, ListDocketEventsQuery } from './dto/hearings.dto.js';
 import { HearingDocketService } from './hearing-docket.service.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
+import { PageOf } from '../common/openapi/page.dto.js';
+import { type Page } from '../common/pagination/pagination.js';
+import { DocketEventDto, HearingRequestDto } from './dto/hearings-responses.dto.js';
 
 @ApiTags('hearings')
 @Controller('docket')
@@ -37,7 +40,8 @@ export class DocketController {
     409,
     'This eventId was already received, or the request is cancelled',
   ])
-  callback(@Body() dto: DocketCallbackDto) {
+  @ApiOkResponse({ type: HearingRequestDto })
+  callback(@Body() dto: DocketCallbackDto): Promise<HearingRequestDto> {
     return this.hearings.applyCallback(dto);
   }
 
@@ -46,7 +50,8 @@ export class DocketController {
   @Access('CLERK', 'JUDGE', 'ADMIN')
   @ApiOperation({ summary: 'Docket events sent (or not) to the case-management system, newest first' })
   @ApiProblems(400, 404)
-  async events(@CurrentActor() actor: Actor, @Query() query: ListDocketEventsQuery) {
+  @ApiOkResponse({ type: PageOf(DocketEventDto), description: 'At most 500, newest first; nextCursor is always null' })
+  async events(@CurrentActor() actor: Actor, @Query() query: ListDocketEventsQuery): Promise<Page<DocketEventDto>> {
     return { items: await this.docket.list(actor, { courtId: query.courtId, status: query.status }, 500), nextCursor: null };
   }
 
@@ -55,7 +60,8 @@ export class DocketController {
   @Access('CLERK', 'ADMIN')
   @ApiOperation({ summary: 'Send a failed docket event again' })
   @ApiProblems(400, 404, [409, 'Only a FAILED event can be sent again'])
-  retry(@CurrentActor() actor: Actor, @UuidParam() id: string) {
+  @ApiOkResponse({ type: DocketEventDto })
+  retry(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<DocketEventDto> {
     return this.docket.resend(actor, id);
   }
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Access } from '../auth/access.decorator.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
@@ -8,6 +8,10 @@ import { UuidParam } from '../common/http/uuid-param.js';
 import { CancelHearingDto, ListHearingRequestsQuery, ScheduleHearingDto } from './dto/hearings.dto.js';
 import { HearingDocketService } from './hearing-docket.service.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
+import { ApiFileResponse } from '../common/openapi/api-file.decorator.js';
+import { PageOf } from '../common/openapi/page.dto.js';
+import { type Page } from '../common/pagination/pagination.js';
+import { HearingRequestDto } from './dto/hearings-responses.dto.js';
 
 @ApiTags('hearings')
 @Controller('hearing-requests')
@@ -21,7 +25,8 @@ export class HearingRequestsController {
   @Access('JUDGE', 'CLERK', 'ADMIN')
   @ApiOperation({ summary: 'List hearing requests' })
   @ApiProblems(400, 404)
-  list(@CurrentActor() actor: Actor, @Query() query: ListHearingRequestsQuery) {
+  @ApiOkResponse({ type: PageOf(HearingRequestDto) })
+  list(@CurrentActor() actor: Actor, @Query() query: ListHearingRequestsQuery): Promise<Page<HearingRequestDto>> {
     return this.hearings.list(actor, query);
   }
 
@@ -29,7 +34,8 @@ export class HearingRequestsController {
   @Access('ANY')
   @ApiOperation({ summary: 'A hearing request' })
   @ApiProblems(400, 404)
-  get(@CurrentActor() actor: Actor, @UuidParam() id: string) {
+  @ApiOkResponse({ type: HearingRequestDto })
+  get(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<HearingRequestDto> {
     return this.hearings.get(actor, id);
   }
 
@@ -38,7 +44,8 @@ export class HearingRequestsController {
   @Access('CLERK')
   @ApiOperation({ summary: 'Schedule the hearing (a day the court is closed is a 400)' })
   @ApiProblems(400, 404, [409, 'The request is cancelled'])
-  schedule(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: ScheduleHearingDto) {
+  @ApiOkResponse({ type: HearingRequestDto })
+  schedule(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: ScheduleHearingDto): Promise<HearingRequestDto> {
     return this.hearings.schedule(actor, id, dto.scheduledFor, dto.courtroom);
   }
 
@@ -47,7 +54,8 @@ export class HearingRequestsController {
   @Access('CLERK', 'JUDGE')
   @ApiOperation({ summary: 'Cancel the hearing request' })
   @ApiProblems(400, 404, [409, 'The request is already cancelled'])
-  cancel(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: CancelHearingDto) {
+  @ApiOkResponse({ type: HearingRequestDto })
+  cancel(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: CancelHearingDto): Promise<HearingRequestDto> {
     return this.hearings.cancel(actor, id, dto.reason);
   }
 
@@ -56,15 +64,16 @@ export class HearingRequestsController {
   @Access('CLERK')
   @ApiOperation({ summary: "Send the request's failed docket event again" })
   @ApiProblems(400, 404, [409, 'The request has no failed delivery to send again'])
-  retry(@CurrentActor() actor: Actor, @UuidParam() id: string) {
+  @ApiOkResponse({ type: HearingRequestDto })
+  retry(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<HearingRequestDto> {
     return this.hearings.retryDocketSync(actor, id);
   }
 
   @Get(':id/notice.pdf')
   @Access('ANY')
-  @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'The notice of hearing as PDF' })
   @ApiProblems(400, 404, [409, 'The hearing is not scheduled'])
+  @ApiFileResponse('The notice of hearing', 'application/pdf')
   async notice(@CurrentActor() actor: Actor, @UuidParam() id: string, @Res() reply: FastifyReply): Promise<void> {
     const pdf = await this.hearings.notice(actor, id);
     await reply
