@@ -1,13 +1,15 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import { Access } from '../auth/access.decorator.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/principal.js';
-import { PageQuery } from '../common/pagination/pagination.js';
+import { type Page, PageQuery } from '../common/pagination/pagination.js';
 import { OptionalUuid } from '../common/validation/validators.js';
 import { AuditQueryService } from './audit-query.service.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
+import { PageOf } from '../common/openapi/page.dto.js';
+import { AuditEventDto, AuditVerificationDto } from './audit-responses.dto.js';
 
 class AuditQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'child', description: 'lower snake case: child, case, photo, order, episode, ...' })
@@ -28,14 +30,16 @@ export class AuditController {
   @Access('ADMIN', 'JUDGE', 'CLERK')
   @ApiOperation({ summary: 'Audit events, newest first' })
   @ApiProblems(400)
-  list(@CurrentActor() actor: Actor, @Query() query: AuditQuery) {
+  @ApiOkResponse({ type: PageOf(AuditEventDto) })
+  list(@CurrentActor() actor: Actor, @Query() query: AuditQuery): Promise<Page<AuditEventDto>> {
     return this.audit.list(actor, query);
   }
 
   @Get('verify')
   @Access('ADMIN')
   @ApiOperation({ summary: 'Recompute the audit hash chain' })
-  verify() {
+  @ApiOkResponse({ type: AuditVerificationDto })
+  verify(): Promise<AuditVerificationDto> {
     return this.audit.verify();
   }
 }

@@ -1,9 +1,10 @@
 import { Controller, Get, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { FastifyReply } from 'fastify';
 import { Access } from '../auth/access.decorator.js';
 import { RedisClient } from '../common/redis/redis.module.js';
+import { LivenessDto, ReadinessDto } from './health-responses.dto.js';
 
 @ApiTags('health')
 @Controller('health')
@@ -19,15 +20,17 @@ export class HealthController {
   @Get()
   @Access('PUBLIC')
   @ApiOperation({ summary: 'Liveness: the process serves requests' })
-  live() {
+  @ApiOkResponse({ type: LivenessDto })
+  live(): LivenessDto {
     return { status: 'ok' };
   }
 
   /** Readiness: PostgreSQL and Redis both answer; otherwise 503 with which one does not. */
   @Get('ready')
   @Access('PUBLIC')
-  @ApiServiceUnavailableResponse({ description: 'The database or Redis does not answer' })
+  @ApiServiceUnavailableResponse({ type: ReadinessDto, description: 'The database or Redis does not answer' })
   @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis both answer' })
+  @ApiOkResponse({ type: ReadinessDto, description: 'Both answer' })
   async ready(@Res() reply: FastifyReply): Promise<void> {
     try {
       const result = await this.health.check([

@@ -1,0 +1,58 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { InstantProperty, UuidProperty } from '../common/openapi/properties.js';
+import type { AuditEventView } from './audit-query.service.js';
+
+export class AuditEventDto implements AuditEventView {
+  @UuidProperty()
+  id: string;
+
+  @ApiProperty({ description: 'Position in the chain' })
+  seq: number;
+
+  @InstantProperty()
+  at: Date;
+
+  @UuidProperty({ nullable: true })
+  actorId: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'CLERK' })
+  actorRole: string | null;
+
+  @ApiProperty({ example: 'read', description: 'read, create, update, sign, review, login, login_failed, denied, ...' })
+  action: string;
+
+  @ApiProperty({ example: 'success' })
+  outcome: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'child', description: 'lower snake case' })
+  entityType: string | null;
+
+  @UuidProperty({ nullable: true })
+  entityId: string | null;
+
+  @UuidProperty({ nullable: true })
+  courtId: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  requestId: string | null;
+
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Ids and codes; never a child’s name or description' })
+  details: Record<string, unknown>;
+
+  @ApiProperty({ description: 'SHA-256 of prevHash and the canonical event, hex' })
+  hash: string;
+
+  @ApiProperty()
+  prevHash: string;
+}
+
+export class AuditVerificationDto {
+  @ApiProperty()
+  valid: boolean;
+
+  @ApiProperty({ description: 'Events checked' })
+  checked: number;
+
+  @UuidProperty({ required: false, description: 'The first event whose hash does not match' })
+  firstBrokenId?: string;
+}
