@@ -108,6 +108,19 @@ describe('real answers conform to the OpenAPI document (strictly: no undocumente
         .send({ agencyId: w.agency1, placementType: 'FOSTER_HOME', startedAt: hoursAgo(24) }),
       201,
     );
+    const participant = await call(
+      'POST /api/v1/cases/{id}/participants',
+      as(w.clerkA)
+        .post(`/api/v1/cases/${w.caseA.id}/participants`)
+        .send({ role: 'CASA', name: 'Pat Volunteer', email: 'pat@casa.example' }),
+      201,
+    );
+    await call('GET /api/v1/cases/{id}/participants', as(w.agency1User).get(`/api/v1/cases/${w.caseA.id}/participants`), 200);
+    await call(
+      'DELETE /api/v1/cases/{id}/participants/{pid}',
+      t.http.delete(`/api/v1/cases/${w.caseA.id}/participants/${participant.body.id}`).set(w.clerkA.auth),
+      204,
+    );
     await call('GET /api/v1/children/{id}', as(w.clerkA).get(`/api/v1/children/${w.caseA.childId}`), 200);
     await call('PATCH /api/v1/children/{id}', as(w.clerkA).patch(`/api/v1/children/${w.caseA.childId}`).send({ hairColor: 'brown' }), 200);
     await call(

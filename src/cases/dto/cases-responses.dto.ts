@@ -2,8 +2,10 @@ import { ApiProperty } from '@nestjs/swagger';
 import { DateProperty, EnumProperty, InstantProperty, UuidProperty } from '../../common/openapi/properties.js';
 import type { CaseView } from '../cases.service.js';
 import type { ChildView, PlacementView } from '../child-view.js';
+import { PARTICIPANT_ROLES, type ParticipantRole } from '../entities/case-participant.entity.js';
 import { CASE_TYPES, type CaseType } from '../entities/case.entity.js';
 import { PLACEMENT_TYPES, type PlacementType } from '../entities/placement.entity.js';
+import type { ParticipantView } from '../participants.repository.js';
 import type { PhotoView } from '../photos.service.js';
 
 export class PlacementDto implements PlacementView {
@@ -144,4 +146,27 @@ export class PhotoDto implements PhotoView {
 
   @ApiProperty({ example: 183422 })
   byteSize: number;
+}
+
+export class ParticipantDto implements ParticipantView {
+  @UuidProperty()
+  id: string;
+
+  @UuidProperty()
+  caseId: string;
+
+  @UuidProperty()
+  courtId: string;
+
+  @EnumProperty(PARTICIPANT_ROLES, 'ParticipantRole')
+  role: ParticipantRole;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty({ format: 'email' })
+  email: string;
+
+  @InstantProperty()
+  createdAt: Date;
 }

@@ -22,3 +22,18 @@ export function PageOf<T>(item: Type<T>): Type<Page<T>> {
   pages.set(item, ItemPage);
   return ItemPage;
 }
+
+const lists = new Map<Type<unknown>, Type<{ items: unknown[] }>>();
+
+/** An `{items}` answer that is never paged (a few rows by nature), named after the item: `ParticipantDto` → `ParticipantList`. */
+export function ListOf<T>(item: Type<T>): Type<{ items: T[] }> {
+  const known = lists.get(item);
+  if (known) return known as Type<{ items: T[] }>;
+  class ItemList {
+    @ApiProperty({ type: [item] })
+    items: T[];
+  }
+  Object.defineProperty(ItemList, 'name', { value: `${item.name.replace(/Dto$/, '')}List` });
+  lists.set(item, ItemList);
+  return ItemList;
+}
