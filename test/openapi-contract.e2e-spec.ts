@@ -310,6 +310,7 @@ describe('real answers conform to the OpenAPI document (strictly: no undocumente
         .send({ recoveredAt: hoursAgo(0.5), recoveryLocation: 'Austin' }),
       200,
     );
+    await call('GET /api/v1/notifications', as(w.clerkA).get(`/api/v1/notifications?episodeId=${episode.id}`), 200);
     await call('GET /api/v1/compliance/summary', as(w.judgeA).get('/api/v1/compliance/summary'), 200);
     await call('GET /api/v1/compliance/photos', as(w.clerkA).get('/api/v1/compliance/photos'), 200);
     await call('GET /api/v1/audit-events', as(w.admin).get('/api/v1/audit-events?limit=20'), 200);

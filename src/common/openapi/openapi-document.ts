@@ -22,6 +22,7 @@ const TAGS: Array<[string, string]> = [
   ['orders', 'Order templates, orders (drafts, PDFs, signing, vacating) and public verification'],
   ['episodes', 'Missing episodes, the obligations they raise, proof and its review'],
   ['hearings', 'Hearing requests on the court calendar and the docket of the case-management system'],
+  ['notifications', 'E-mail to the people on a case, with its delivery status'],
   ['compliance', 'Agency compliance with the orders, photo gaps'],
   ['audit', 'The hash-chained audit log'],
   ['health', 'Liveness and readiness'],

@@ -884,6 +884,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The messages sent (or being sent) to the people on cases, newest first */
+        get: operations["notifications_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -2190,6 +2207,66 @@ export interface components {
              */
             asOf: string;
             items: components["schemas"]["PhotoGapDto"][];
+        };
+        /** @enum {string} */
+        NotificationEvent: "child.missing" | "obligation.overdue" | "evidence.rejected" | "hearing.scheduled" | "hearing.cancelled" | "order.signed";
+        /** @enum {string} */
+        NotificationChannel: "EMAIL";
+        /** @enum {string} */
+        NotificationStatus: "PENDING" | "SENT" | "FAILED";
+        NotificationAttachmentDto: {
+            /** @example notice-of-hearing.pdf */
+            name: string;
+            /** @description SHA-256 of the attached file, hex */
+            sha256: string;
+        };
+        NotificationDto: {
+            /** Format: uuid */
+            id: string;
+            event: components["schemas"]["NotificationEvent"];
+            /**
+             * Format: email
+             * @description The address the message went to
+             */
+            recipient: string;
+            recipientName: string;
+            /** @description Why they were told: their role on the case or in the court */
+            recipientRole: string;
+            channel: components["schemas"]["NotificationChannel"];
+            status: components["schemas"]["NotificationStatus"];
+            attempts: number;
+            /**
+             * Format: date-time
+             * @example 2026-03-01T22:15:00.000Z
+             */
+            sentAt: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-03-01T22:15:00.000Z
+             */
+            failedAt: string | null;
+            lastError: string | null;
+            /** Format: uuid */
+            courtId: string;
+            /** Format: uuid */
+            caseId: string | null;
+            /** Format: uuid */
+            episodeId: string | null;
+            /** Format: uuid */
+            hearingRequestId: string | null;
+            /** Format: uuid */
+            orderId: string | null;
+            attachment: components["schemas"]["NotificationAttachmentDto"] | null;
+            /**
+             * Format: date-time
+             * @example 2026-03-01T22:15:00.000Z
+             */
+            createdAt: string;
+        };
+        NotificationPage: {
+            items: components["schemas"]["NotificationDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
         };
         LivenessDto: {
             /** @enum {string} */
@@ -6200,6 +6277,62 @@ export interface operations {
             };
             /** @description No such record, or it is outside your court or agency */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    notifications_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                courtId?: string;
+                caseId?: string;
+                episodeId?: string;
+                hearingRequestId?: string;
+                orderId?: string;
+                status?: "PENDING" | "SENT" | "FAILED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Only: JUDGE, CLERK, ADMIN */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
