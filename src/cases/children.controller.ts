@@ -6,6 +6,7 @@ import { Access } from '../auth/access.decorator.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/principal.js';
 import { Upload } from '../common/http/upload.decorator.js';
+import { sendFile } from '../common/http/file-reply.js';
 import { UuidParam } from '../common/http/uuid-param.js';
 import { MAX_PHOTO_BYTES } from '../storage/accept-upload.js';
 import { ChildrenService } from './children.service.js';
@@ -64,10 +65,10 @@ export class ChildrenController {
   @ApiFileResponse('The image as stored (JPEG or PNG)', 'image/jpeg', 'image/png')
   async photo(@CurrentActor() actor: Actor, @UuidParam() id: string, @Res() reply: FastifyReply): Promise<void> {
     const { photo, bytes } = await this.photos.read(actor, id);
-    await reply
-      .header('content-type', photo.contentType)
-      .header('cache-control', 'private, no-store')
-      .header('content-disposition', `inline; filename="photo-${photo.id}.${photo.contentType === 'image/png' ? 'png' : 'jpg'}"`)
-      .send(bytes);
+    await sendFile(reply, {
+      contentType: photo.contentType,
+      body: bytes,
+      filename: `photo-${photo.id}.${photo.contentType === 'image/png' ? 'png' : 'jpg'}`,
+    });
   }
 }

@@ -3,22 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { auditedRead } from '../audit/audited-read.js';
 import type { Actor } from '../auth/principal.js';
-import { childScope, SqlParams } from '../auth/scope.js';
 import { NotFound, ValidationFailed } from '../common/errors/domain-error.js';
 import { isInFuture, startOfDayIn } from '../common/time/clock.js';
+import { CourtsService } from '../directory/courts.service.js';
 import { acceptUpload, type AcceptedFile } from '../storage/accept-upload.js';
 import { FileStorage } from '../storage/file-storage.js';
 import { ChildrenService } from './children.service.js';
+import { PhotosRepository, type PhotoView } from './photos.repository.js';
 
-export interface PhotoView {
-  id: string;
-  childId: string;
-  takenAt: Date;
-  contentType: 'image/jpeg' | 'image/png';
-  sha256: string;
-  byteSize: number;
-}
+export type { PhotoView } from './photos.repository.js';
 
 @Injectable()
 export class PhotosService {
@@ -27,6 +22,8 @@ export class PhotosService {
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(FileStorage) private readonly storage: FileStorage,
     @Inject(ChildrenService) private readonly children: ChildrenService,
+    @Inject(PhotosRepository) private readonly photos: PhotosRepository,
+    @Inject(CourtsService) private readonly courts: CourtsService,
   ) {}
 
   /** A photo of a child, uploaded by a clerk or by the agency the child is placed with now. */
@@ -51,69 +48,39 @@ export class PhotosService {
     });
   }
 
-  /** Stores the row of an accepted, already stored photo (also used for photo proofs). */
+  /** Stores the row of an accepted photo (also used for photo proofs). */
   async insert(manager: EntityManager, actor: Actor, childId: string, file: AcceptedFile, takenAt: Date): Promise<PhotoView> {
-    const id = randomUUID();
-    await manager.query(
-      `INSERT INTO photos (id, child_id, taken_at, content_type, sha256, byte_size, uploaded_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [id, childId, takenAt, file.contentType, file.sha256, file.byteSize, actor.id],
-    );
-    return {
-      id,
+    const photo: PhotoView = {
+      id: randomUUID(),
       childId,
       takenAt,
       contentType: file.contentType as PhotoView['contentType'],
       sha256: file.sha256,
       byteSize: file.byteSize,
     };
+    await this.photos.insert(manager, { ...photo, uploadedBy: actor.id });
+    return photo;
   }
 
   async checkTakenAt(courtId: string, dateOfBirth: string, takenAt: Date): Promise<void> {
     if (isInFuture(takenAt)) throw ValidationFailed.field('takenAt', 'must not be in the future');
-    const [court] = (await this.dataSource.query(`SELECT timezone FROM courts WHERE id = $1`, [courtId])) as Array<{ timezone: string }>;
+    const court = await this.courts.require(courtId);
     if (takenAt < startOfDayIn(dateOfBirth, court.timezone))
       throw ValidationFailed.field('takenAt', "must not be before the child's birth");
   }
 
   async read(actor: Actor, id: string): Promise<{ photo: PhotoView; bytes: Buffer }> {
-    const params = new SqlParams();
-    const rows = (await this.dataSource.query(
-      `SELECT p.id, p.child_id, p.taken_at, p.content_type, p.sha256, p.byte_size, c.court_id
-         FROM photos p JOIN children c ON c.id = p.child_id
-        WHERE p.id = ${params.add(id)} AND ${childScope(actor, 'c', params)}`,
-      params.values,
-    )) as Array<{
-      id: string;
-      child_id: string;
-      taken_at: Date;
-      content_type: PhotoView['contentType'];
-      sha256: string;
-      byte_size: number;
-      court_id: string;
-    }>;
-    const row = rows[0];
-    if (!row) {
-      await this.audit.recordNow(actor, { action: 'read', outcome: 'not_found', entityType: 'photo', entityId: id });
-      throw new NotFound('photo');
-    }
-    const bytes = await this.storage.get(row.sha256);
-    await this.audit.recordNow(actor, {
-      action: 'read',
-      entityType: 'photo',
-      entityId: id,
-      courtId: row.court_id,
-      details: { childId: row.child_id },
-    });
-    return {
-      photo: {
-        id: row.id,
-        childId: row.child_id,
-        takenAt: row.taken_at,
-        contentType: row.content_type,
-        sha256: row.sha256,
-        byteSize: row.byte_size,
+    return auditedRead(
+      this.audit,
+      actor,
+      { entityType: 'photo', entityId: id, notFound: 'photo' },
+      async () => {
+        const found = await this.photos.findScoped(actor, id);
+        if (!found) return null;
+        const { courtId, ...photo } = found;
+        return { photo, courtId, bytes: await this.storage.get(photo.sha256) };
       },
-      bytes,
-    };
+      (read) => ({ courtId: read.courtId, details: { childId: read.photo.childId } }),
+    ).then(({ photo, bytes }) => ({ photo, bytes }));
   }
 }

@@ -1,16 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/principal.js';
 import { actsForCourt } from '../auth/scope.js';
 import { NotFound, ValidationFailed } from '../common/errors/domain-error.js';
 import { todayIn } from '../common/time/clock.js';
 import { photoIsCurrent } from '../episodes/obligation-deadlines.js';
-import { applicableOrder, type OrderCandidate } from '../orders/applicable-order.js';
-import { DEFAULT_TERMS, withDefaults, type OrderTerms } from '../orders/order-terms.js';
-import { buildAgencyCompliance, medianHours, type AgencyCompliance, type CountRow, type HistogramRow } from './compliance-summary.js';
+import { ApplicableOrderService } from '../orders/applicable-order.service.js';
+import { DEFAULT_TERMS } from '../orders/order-terms.js';
+import { CasesRepository } from '../cases/cases.repository.js';
+import { AgenciesService } from '../directory/agencies.service.js';
+import { CourtsService } from '../directory/courts.service.js';
+import { ComplianceRepository } from './compliance.repository.js';
+import { buildAgencyCompliance, medianHours, type AgencyCompliance } from './compliance-summary.js';
 import type { ComplianceSummaryQuery } from './compliance.dto.js';
 
 const MAX_RANGE_DAYS = 366 * 10;
@@ -35,8 +37,12 @@ export interface PhotoGap {
 @Injectable()
 export class ComplianceService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(ComplianceRepository) private readonly rollups: ComplianceRepository,
+    @Inject(CasesRepository) private readonly cases: CasesRepository,
+    @Inject(ApplicableOrderService) private readonly orders: ApplicableOrderService,
+    @Inject(AgenciesService) private readonly agencies: AgenciesService,
+    @Inject(CourtsService) private readonly courts: CourtsService,
   ) {}
 
   /**
@@ -52,42 +58,14 @@ export class ComplianceService {
     if (from > to) throw ValidationFailed.field('from', 'must not be after to');
     const days = DateTime.fromISO(to).diff(DateTime.fromISO(from), 'days').days;
     if (days > MAX_RANGE_DAYS) throw ValidationFailed.field('from', 'the period may be at most ten years');
-    // The rollups are kept by triggers on obligations (migration ComplianceRollup), by day of discovery in the court's time zone.
-    const params = [court.id, from, to];
-    const [counts, histogram] = await Promise.all([
-      this.dataSource.query(
-        `SELECT agency_id, type, sum(total)::int AS total, sum(on_time)::int AS on_time, sum(late)::int AS late,
-                sum(overdue)::int AS overdue, sum(open)::int AS open, sum(waived)::int AS waived
-           FROM compliance_daily
-          WHERE court_id = $1 AND day BETWEEN $2::date AND $3::date
-          GROUP BY agency_id, type`,
-        params,
-      ) as Promise<CountRow[]>,
-      this.dataSource.query(
-        `SELECT agency_id, type, tenths, sum(n)::int AS n
-           FROM compliance_report_hours
-          WHERE court_id = $1 AND day BETWEEN $2::date AND $3::date
-          GROUP BY agency_id, type, tenths
-         HAVING sum(n) > 0`,
-        params,
-      ) as Promise<HistogramRow[]>,
-    ]);
+    const [counts, histogram] = await Promise.all([this.rollups.counts(court.id, from, to), this.rollups.reportHours(court.id, from, to)]);
     const medians = medianHours(histogram);
     // Every episode has exactly one law-enforcement report obligation.
     const episodes = counts
       .filter((row) => row.type === 'LAW_ENFORCEMENT_REPORT')
       .map((row) => ({ agency_id: row.agency_id, episodes: row.total }));
     const ids = [...new Set([...counts, ...episodes].map((r) => r.agency_id).filter((id): id is string => id !== null))];
-    const names = new Map(
-      ids.length
-        ? (
-            (await this.dataSource.query(`SELECT id, name FROM agencies WHERE id = ANY($1::uuid[])`, [ids])) as Array<{
-              id: string;
-              name: string;
-            }>
-          ).map((a) => [a.id, a.name])
-        : [],
-    );
+    const names = new Map((await this.agencies.byIds(ids)).map((a) => [a.id, a.name]));
     await this.audit.recordNow(actor, {
       action: 'read',
       entityType: 'compliance_summary',
@@ -109,72 +87,23 @@ export class ComplianceService {
   async photoGaps(actor: Actor, courtId: string | undefined): Promise<{ courtId: string; asOf: Date; items: PhotoGap[] }> {
     const court = await this.court(actor, courtId);
     const now = new Date();
-    const [children, orders] = await Promise.all([
-      this.dataSource.query(
-        `SELECT c.id AS child_id, k.id AS case_id, k.docket_number, p.agency_id,
-                (SELECT max(ph.taken_at) FROM photos ph WHERE ph.child_id = c.id) AS latest
-           FROM children c JOIN cases k ON k.id = c.case_id JOIN placements p ON p.child_id = c.id AND p.ended_at IS NULL
-          WHERE c.court_id = $1
-          ORDER BY k.docket_number`,
-        [court.id],
-      ) as Promise<
-        Array<{
-          child_id: string;
-          case_id: string;
-          docket_number: string;
-          agency_id: string;
-          latest: Date | null;
-        }>
-      >,
-      this.dataSource.query(
-        `SELECT id, kind, status, court_id, case_id, agency_ids, effective_at, signed_at, terms
-           FROM orders WHERE court_id = $1 AND status IN ('SIGNED', 'SUPERSEDED') AND effective_at <= $2`,
-        [court.id, now],
-      ) as Promise<
-        Array<{
-          id: string;
-          kind: 'INDIVIDUAL' | 'STANDING';
-          status: 'SIGNED' | 'SUPERSEDED';
-          court_id: string;
-          case_id: string | null;
-          agency_ids: string[] | null;
-          effective_at: Date;
-          signed_at: Date;
-          terms: Partial<OrderTerms>;
-        }>
-      >,
-    ]);
-    const candidates: OrderCandidate[] = orders.map((o) => ({
-      id: o.id,
-      kind: o.kind,
-      status: o.status,
-      courtId: o.court_id,
-      caseId: o.case_id,
-      agencyIds: o.agency_ids,
-      effectiveAt: o.effective_at,
-      signedAt: o.signed_at,
-      terms: withDefaults(o.terms),
-    }));
+    const children = await this.cases.placedChildren(court.id);
+    const orders = await this.orders.forMany(court.id, children, now);
     const items: PhotoGap[] = [];
-    for (const child of children) {
-      const order = applicableOrder(candidates, {
-        courtId: court.id,
-        caseId: child.case_id,
-        agencyId: child.agency_id,
-        at: now,
-      });
+    children.forEach((child, i) => {
+      const order = orders[i];
       const terms = order?.terms ?? DEFAULT_TERMS;
-      if (child.latest && photoIsCurrent(child.latest, now, terms, court.timezone)) continue;
+      if (child.latestPhotoTakenAt && photoIsCurrent(child.latestPhotoTakenAt, now, terms, court.timezone)) return;
       items.push({
-        childId: child.child_id,
-        caseId: child.case_id,
-        docketNumber: child.docket_number,
-        agencyId: child.agency_id,
-        latestPhotoTakenAt: child.latest,
+        childId: child.childId,
+        caseId: child.caseId,
+        docketNumber: child.docketNumber,
+        agencyId: child.agencyId,
+        latestPhotoTakenAt: child.latestPhotoTakenAt,
         photoMaxAgeDays: terms.photoMaxAgeDays,
         orderId: order?.id ?? null,
       });
-    }
+    });
     await this.audit.recordNow(actor, {
       action: 'list',
       entityType: 'child',
@@ -188,10 +117,7 @@ export class ComplianceService {
     const id = courtId ?? actor.courtId;
     if (!id) throw ValidationFailed.field('courtId', 'is required');
     if (!actsForCourt(actor, id)) throw new NotFound('court');
-    const [court] = (await this.dataSource.query(`SELECT id, timezone FROM courts WHERE id = $1`, [id])) as Array<{
-      id: string;
-      timezone: string;
-    }>;
+    const court = await this.courts.byId(id);
     if (!court) throw new NotFound('court');
     return court;
   }

@@ -1,8 +1,6 @@
 import { Processor } from '@nestjs/bullmq';
 import { Inject } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { QUEUES } from '../outbox/queues.js';
 import { QuietWorkerHost } from '../outbox/quiet-worker-host.js';
 import { DEADLINE_JOBS, DeadlinesService } from './deadlines.service.js';
@@ -10,10 +8,7 @@ import { DEADLINE_JOBS, DeadlinesService } from './deadlines.service.js';
 /** Runs the deadline timers and the reconciliation sweep. */
 @Processor(QUEUES.deadlines, { concurrency: 8 })
 export class DeadlineProcessor extends QuietWorkerHost {
-  constructor(
-    @Inject(DeadlinesService) private readonly deadlines: DeadlinesService,
-    @InjectDataSource() private readonly dataSource: DataSource,
-  ) {
+  constructor(@Inject(DeadlinesService) private readonly deadlines: DeadlinesService) {
     super();
   }
 
@@ -25,11 +20,11 @@ export class DeadlineProcessor extends QuietWorkerHost {
         };
       case DEADLINE_JOBS.statusUpdateDue:
         return {
-          created: await this.dataSource.transaction((m) => this.deadlines.rollStatusUpdates(m, [job.data.episodeId as string])),
+          created: await this.deadlines.statusUpdateDue(job.data.episodeId as string),
         };
       case DEADLINE_JOBS.preMajority:
         return {
-          raised: await this.dataSource.transaction((m) => this.deadlines.raisePreMajority(m, [job.data.episodeId as string])),
+          raised: await this.deadlines.preMajorityDue(job.data.episodeId as string),
         };
       case DEADLINE_JOBS.sweep:
         return this.deadlines.sweep();

@@ -3,12 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { ChildrenRepository } from '../cases/children.repository.js';
+import { CourtsService } from '../directory/courts.service.js';
 import { HearingRequestsService } from '../hearings/hearing-requests.service.js';
 import { notificationJob } from '../notifications/notification-events.js';
-import type { OrderTerms } from '../orders/order-terms.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { jobId, QUEUES } from '../outbox/queues.js';
+import { EpisodesRepository, type EpisodeContext } from './episodes.repository.js';
 import { majorityAt, statusUpdateDue, type PlannedObligation } from './obligation-deadlines.js';
+import { ObligationsRepository } from './obligations.repository.js';
 
 export const DEADLINE_JOBS = {
   obligationDue: 'obligation-due',
@@ -27,15 +30,11 @@ export interface SweepResult {
   preMajority: number;
 }
 
-interface EpisodeContext {
+/** A deadline timer to arm: the obligation, when it falls due, and the version of its deadline. */
+export interface DeadlineTimer {
   id: string;
-  case_id: string;
-  court_id: string;
-  agency_id: string | null;
-  child_id: string;
-  discovered_at: Date;
-  order_id: string | null;
-  terms: OrderTerms;
+  dueAt: Date;
+  version: number;
 }
 
 /**
@@ -51,16 +50,19 @@ export class DeadlinesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(OutboxService) private readonly outbox: OutboxService,
-    @Inject(HearingRequestsService)
-    private readonly hearings: HearingRequestsService,
+    @Inject(HearingRequestsService) private readonly hearings: HearingRequestsService,
     @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(ObligationsRepository) private readonly obligations: ObligationsRepository,
+    @Inject(EpisodesRepository) private readonly episodes: EpisodesRepository,
+    @Inject(ChildrenRepository) private readonly children: ChildrenRepository,
+    @Inject(CourtsService) private readonly courts: CourtsService,
   ) {}
 
   /** Arms the deadline timers of obligations (in the transaction that creates or moves them). */
-  async arm(manager: EntityManager, obligations: Array<{ id: string; dueAt: Date; version: number }>): Promise<void> {
+  async arm(manager: EntityManager, timers: DeadlineTimer[]): Promise<void> {
     await this.outbox.enqueue(
       manager,
-      ...obligations.map((o) => ({
+      ...timers.map((o) => ({
         queue: QUEUES.deadlines,
         name: DEADLINE_JOBS.obligationDue,
         data: { obligationId: o.id },
@@ -70,44 +72,46 @@ export class DeadlinesService {
     );
   }
 
+  /** A deadline that moved or opened again: armed if it is still ahead, else overdue now. */
+  async armOrMarkOverdue(manager: EntityManager, timer: DeadlineTimer): Promise<void> {
+    if (timer.dueAt.getTime() > Date.now()) await this.arm(manager, [timer]);
+    else await this.markOverdue(manager, [timer.id]);
+  }
+
   /** Inserts planned obligations of an episode with the order and terms they come from, and arms the open ones. */
   async createObligations(manager: EntityManager, episode: EpisodeContext, planned: PlannedObligation[]): Promise<void> {
     if (planned.length === 0) return;
-    const values: unknown[] = [];
-    const rows: string[] = [];
-    const toArm: Array<{ id: string; dueAt: Date; version: number }> = [];
-    for (const p of planned) {
-      const id = randomUUID();
+    const now = new Date();
+    const rows = planned.map((p) => {
       const satisfied = p.satisfiedBy;
-      const base = values.length;
-      rows.push(`(${Array.from({ length: 15 }, (_, i) => `$${base + i + 1}`).join(', ')})`);
-      values.push(
-        id,
-        episode.id,
-        episode.court_id,
-        episode.agency_id,
-        episode.child_id,
-        episode.discovered_at,
-        p.type,
-        p.sequence,
-        satisfied ? 'SATISFIED' : 'OPEN',
-        p.dueAt,
-        episode.order_id,
-        JSON.stringify(episode.terms),
-        satisfied?.performedAt ?? null,
-        satisfied ? satisfied.performedAt.getTime() <= p.dueAt.getTime() : null,
-        satisfied ? new Date() : null,
-      );
-      if (!satisfied) toArm.push({ id, dueAt: p.dueAt, version: 1 });
-    }
-    await manager.query(
-      `INSERT INTO obligations (id, episode_id, court_id, agency_id, child_id, episode_discovered_at, type, sequence, status, due_at,
-                                order_id, terms, performed_at, on_time, satisfied_at)
-       VALUES ${rows.join(', ')}
-       ON CONFLICT (episode_id, type, sequence) DO NOTHING`,
-      values,
+      return {
+        id: randomUUID(),
+        episodeId: episode.id,
+        courtId: episode.courtId,
+        agencyId: episode.agencyId,
+        childId: episode.childId,
+        episodeDiscoveredAt: episode.discoveredAt,
+        type: p.type,
+        sequence: p.sequence,
+        status: satisfied ? ('SATISFIED' as const) : ('OPEN' as const),
+        dueAt: p.dueAt,
+        orderId: episode.orderId,
+        terms: episode.terms,
+        performedAt: satisfied?.performedAt ?? null,
+        onTime: satisfied ? satisfied.performedAt.getTime() <= p.dueAt.getTime() : null,
+        submittedAt: null,
+        satisfiedAt: satisfied ? now : null,
+        overdueAt: null,
+        waivedAt: null,
+        waivedBy: null,
+        waiverReason: null,
+      };
+    });
+    const inserted = new Set(await this.obligations.insertPlanned(manager, rows));
+    await this.arm(
+      manager,
+      rows.filter((row) => row.status === 'OPEN' && inserted.has(row.id)).map((row) => ({ id: row.id, dueAt: row.dueAt, version: 1 })),
     );
-    await this.arm(manager, toArm);
   }
 
   /** Schedules the creation of the next status update when the current one falls due. */
@@ -136,57 +140,37 @@ export class DeadlinesService {
    * NON_COMPLIANCE hearing request where their terms ask for one. Returns how many turned.
    */
   async markOverdue(manager: EntityManager, ids: string[]): Promise<number> {
-    if (ids.length === 0) return 0;
-    const turned = (await manager.query(
-      `UPDATE obligations o SET status = 'OVERDUE', overdue_at = now(), updated_at = now()
-         FROM episodes e
-        WHERE o.id = ANY($1::uuid[]) AND o.status = 'OPEN' AND o.due_at <= now() AND e.id = o.episode_id
-        RETURNING o.id, o.type, o.court_id, o.episode_id, o.terms, e.case_id, o.agency_id, o.due_at, o.deadline_version`,
-      [ids],
-    )) as [
-      Array<{
-        id: string;
-        type: string;
-        court_id: string;
-        episode_id: string;
-        terms: OrderTerms;
-        case_id: string;
-        agency_id: string | null;
-        due_at: Date;
-        deadline_version: number;
-      }>,
-      number,
-    ];
-    const rows = turned[0];
+    const rows = await this.obligations.markOverdue(manager, ids);
+    if (rows.length === 0) return 0;
     await this.outbox.enqueue(
       manager,
       ...rows.map((row) =>
         notificationJob({
           type: 'obligation.overdue',
           obligationId: row.id,
-          deadlineVersion: row.deadline_version,
+          deadlineVersion: row.deadlineVersion,
           obligationType: row.type,
-          dueAt: row.due_at.toISOString(),
-          episodeId: row.episode_id,
-          caseId: row.case_id,
-          courtId: row.court_id,
-          agencyId: row.agency_id,
+          dueAt: row.dueAt.toISOString(),
+          episodeId: row.episodeId,
+          caseId: row.caseId,
+          courtId: row.courtId,
+          agencyId: row.agencyId,
         }),
       ),
     );
     const now = new Date();
     // One NON_COMPLIANCE request per episode (the first of its obligations to turn), where the terms ask for one.
     const episodes = new Map<string, (typeof rows)[number]>();
-    for (const row of rows) if (row.terms.requestHearingOnNonCompliance && !episodes.has(row.episode_id)) episodes.set(row.episode_id, row);
+    for (const row of rows) if (row.terms.requestHearingOnNonCompliance && !episodes.has(row.episodeId)) episodes.set(row.episodeId, row);
     await this.hearings.raiseMany(
       manager,
       null,
       [...episodes.values()].map((row) => ({
         reason: 'NON_COMPLIANCE' as const,
-        episodeId: row.episode_id,
-        caseId: row.case_id,
-        courtId: row.court_id,
-        agencyId: row.agency_id,
+        episodeId: row.episodeId,
+        caseId: row.caseId,
+        courtId: row.courtId,
+        agencyId: row.agencyId,
         obligationId: row.id,
         requestedAt: now,
         courtDays: row.terms.hearingWithinCourtDays,
@@ -199,8 +183,8 @@ export class DeadlinesService {
         action: 'overdue',
         entityType: 'obligation',
         entityId: row.id,
-        courtId: row.court_id,
-        details: { type: row.type, episodeId: row.episode_id, by: 'deadline-timer' },
+        courtId: row.courtId,
+        details: { type: row.type, episodeId: row.episodeId, by: 'deadline-timer' },
       })),
     );
     return rows.length;
@@ -211,38 +195,39 @@ export class DeadlinesService {
     return this.dataSource.transaction((manager) => this.markOverdue(manager, [obligationId]));
   }
 
+  /** A status-update job fired for one episode. */
+  statusUpdateDue(episodeId: string): Promise<number> {
+    return this.dataSource.transaction((manager) => this.rollStatusUpdates(manager, [episodeId]));
+  }
+
+  /** A pre-majority job fired for one episode. */
+  preMajorityDue(episodeId: string): Promise<number> {
+    return this.dataSource.transaction((manager) => this.raisePreMajority(manager, [episodeId]));
+  }
+
   /**
    * While the child is still missing, creates the status updates whose period
    * has begun (one per missed period after an outage) and arms the next one.
    */
   async rollStatusUpdates(manager: EntityManager, episodeIds: string[] | null): Promise<number> {
-    const episodes = (await manager.query(
-      `SELECT e.id, e.case_id, e.court_id, e.agency_id, e.child_id, e.discovered_at, e.order_id, e.terms, e.status_update_due_at, co.timezone,
-              (SELECT max(sequence) FROM obligations WHERE episode_id = e.id AND type = 'STATUS_UPDATE') AS last_sequence
-         FROM episodes e JOIN courts co ON co.id = e.court_id
-        WHERE e.status = 'MISSING' AND e.status_update_due_at <= now() ${episodeIds ? 'AND e.id = ANY($1::uuid[])' : ''}
-        ORDER BY e.status_update_due_at LIMIT ${SWEEP_BATCH}
-        FOR UPDATE OF e SKIP LOCKED`,
-      episodeIds ? [episodeIds] : [],
-    )) as Array<
-      EpisodeContext & {
-        status_update_due_at: Date;
-        timezone: string;
-        last_sequence: number | null;
-      }
-    >;
+    const episodes = await this.episodes.lockStatusUpdatesDue(manager, episodeIds, SWEEP_BATCH);
+    const timezones = await this.timezones(
+      manager,
+      episodes.map((e) => e.courtId),
+    );
     let created = 0;
     for (const episode of episodes) {
+      const timezone = timezones.get(episode.courtId) as string;
       const planned: PlannedObligation[] = [];
-      let due = episode.status_update_due_at;
-      let sequence = episode.last_sequence ?? 0;
+      let due = episode.statusUpdateDueAt;
+      let sequence = episode.lastSequence ?? 0;
       do {
-        due = statusUpdateDue(due, episode.terms, episode.timezone);
+        due = statusUpdateDue(due, episode.terms, timezone);
         sequence += 1;
         planned.push({ type: 'STATUS_UPDATE', sequence, dueAt: due });
       } while (due.getTime() <= Date.now() && planned.length < MAX_CATCH_UP);
       await this.createObligations(manager, episode, planned);
-      await manager.query(`UPDATE episodes SET status_update_due_at = $2, updated_at = now() WHERE id = $1`, [episode.id, due]);
+      await this.episodes.setStatusUpdateDue(manager, episode.id, due);
       await this.armStatusUpdate(manager, episode.id, due);
       created += planned.length;
     }
@@ -251,33 +236,30 @@ export class DeadlinesService {
 
   /** Raises PRE_MAJORITY hearing requests for children still missing within 30 days of their 18th birthday. */
   async raisePreMajority(manager: EntityManager, episodeIds: string[] | null): Promise<number> {
-    const episodes = (await manager.query(
-      `SELECT e.id, e.case_id, e.court_id, e.agency_id, e.terms, c.date_of_birth, co.timezone
-         FROM episodes e JOIN children c ON c.id = e.child_id JOIN courts co ON co.id = e.court_id
-        WHERE e.status = 'MISSING' AND e.pre_majority_at <= now() ${episodeIds ? 'AND e.id = ANY($1::uuid[])' : ''}
-          AND NOT EXISTS (SELECT 1 FROM hearing_requests hr WHERE hr.episode_id = e.id AND hr.reason = 'PRE_MAJORITY')
-        LIMIT ${SWEEP_BATCH}`,
-      episodeIds ? [episodeIds] : [],
-    )) as Array<{
-      id: string;
-      case_id: string;
-      court_id: string;
-      agency_id: string | null;
-      terms: OrderTerms;
-      date_of_birth: string;
-      timezone: string;
-    }>;
+    const episodes = await this.episodes.preMajorityDue(manager, episodeIds, SWEEP_BATCH);
+    if (episodes.length === 0) return 0;
+    const [birthDates, timezones] = await Promise.all([
+      this.children.birthDates(
+        manager,
+        episodes.map((e) => e.childId),
+      ),
+      this.timezones(
+        manager,
+        episodes.map((e) => e.courtId),
+      ),
+    ]);
     let raised = 0;
     const now = new Date();
     for (const episode of episodes) {
       // Past the birthday the question is moot; the request is for before it.
-      if (majorityAt(episode.date_of_birth, episode.timezone).getTime() <= now.getTime()) continue;
+      if (majorityAt(birthDates.get(episode.childId) as string, timezones.get(episode.courtId) as string).getTime() <= now.getTime())
+        continue;
       const request = await this.hearings.raise(manager, null, {
         reason: 'PRE_MAJORITY',
         episodeId: episode.id,
-        caseId: episode.case_id,
-        courtId: episode.court_id,
-        agencyId: episode.agency_id,
+        caseId: episode.caseId,
+        courtId: episode.courtId,
+        agencyId: episode.agencyId,
         requestedAt: now,
         courtDays: episode.terms.hearingWithinCourtDays,
       });
@@ -292,23 +274,11 @@ export class DeadlinesService {
    * so a sweep that finds nothing is one short index scan.
    */
   async sweep(): Promise<SweepResult> {
-    const result: SweepResult = {
-      overdue: 0,
-      statusUpdates: 0,
-      preMajority: 0,
-    };
+    const result: SweepResult = { overdue: 0, statusUpdates: 0, preMajority: 0 };
     for (;;) {
       const turned = await this.dataSource.transaction(async (manager) => {
-        const due = (await manager.query(
-          `SELECT id FROM obligations WHERE status = 'OPEN' AND due_at <= now() ORDER BY due_at LIMIT ${SWEEP_BATCH} FOR UPDATE SKIP LOCKED`,
-        )) as Array<{ id: string }>;
-        return {
-          found: due.length,
-          turned: await this.markOverdue(
-            manager,
-            due.map((d) => d.id),
-          ),
-        };
+        const due = await this.obligations.lockPastDue(manager, SWEEP_BATCH);
+        return { found: due.length, turned: await this.markOverdue(manager, due) };
       });
       result.overdue += turned.turned;
       if (turned.found < SWEEP_BATCH) break;
@@ -316,5 +286,12 @@ export class DeadlinesService {
     result.statusUpdates = await this.dataSource.transaction((manager) => this.rollStatusUpdates(manager, null));
     result.preMajority = await this.dataSource.transaction((manager) => this.raisePreMajority(manager, null));
     return result;
+  }
+
+  /** The time zone of each court among these, looked up once each. */
+  private async timezones(manager: EntityManager, courtIds: string[]): Promise<Map<string, string>> {
+    const zones = new Map<string, string>();
+    for (const id of new Set(courtIds)) zones.set(id, (await this.courts.require(id, manager)).timezone);
+    return zones;
   }
 }

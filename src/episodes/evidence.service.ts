@@ -3,22 +3,23 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { auditedRead } from '../audit/audited-read.js';
 import type { Actor } from '../auth/principal.js';
-import { childRecordScope, SqlParams } from '../auth/scope.js';
+import { PhotosService } from '../cases/photos.service.js';
 import { Conflict, NotFound, ValidationFailed, type FieldError } from '../common/errors/domain-error.js';
 import { isInFuture } from '../common/time/clock.js';
-import { PhotosService } from '../cases/photos.service.js';
 import { notificationJob } from '../notifications/notification-events.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { acceptUpload, type AcceptedFile } from '../storage/accept-upload.js';
 import { FileStorage } from '../storage/file-storage.js';
-import type { OrderTerms } from '../orders/order-terms.js';
 import { DeadlinesService } from './deadlines.service.js';
 import type { EvidenceDto, ReviewDto } from './dto/episodes.dto.js';
-import { agencyActsFor, loadObligation } from './episode-queries.js';
-import { EVIDENCE_COLUMNS, toEvidenceView, type EvidenceRow, type EvidenceView } from './evidence-view.js';
+import { agencyActsFor } from './episode-access.js';
+import type { EvidenceView } from './evidence-view.js';
+import { EvidenceRepository } from './evidence.repository.js';
 import { ncicEntryDue } from './obligation-deadlines.js';
 import { PHOTO_TYPES, RECOVERY_TYPES, type ObligationType } from './obligation-types.js';
+import { ObligationsRepository } from './obligations.repository.js';
 import { checkProof, PROOF_RULES } from './proof-fields.js';
 
 @Injectable()
@@ -30,66 +31,56 @@ export class EvidenceService {
     @Inject(PhotosService) private readonly photos: PhotosService,
     @Inject(DeadlinesService) private readonly deadlines: DeadlinesService,
     @Inject(OutboxService) private readonly outbox: OutboxService,
+    @Inject(EvidenceRepository) private readonly evidence: EvidenceRepository,
+    @Inject(ObligationsRepository) private readonly obligations: ObligationsRepository,
   ) {}
 
   /** An agency (or a clerk) gives proof that a duty was performed; the obligation waits for review. */
   async submit(actor: Actor, obligationId: string, dto: EvidenceDto, file: { buffer?: Buffer } | undefined): Promise<EvidenceView> {
-    const obligation = await loadObligation(this.dataSource.manager, actor, obligationId);
-    if (!obligation || !agencyActsFor(actor, obligation.episode_agency_id, obligation.current_agency_id)) throw new NotFound('obligation');
+    const obligation = await this.obligations.findScoped(this.dataSource.manager, actor, obligationId);
+    if (!obligation || !agencyActsFor(actor, obligation.episodeAgencyId, obligation.currentAgencyId)) throw new NotFound('obligation');
     assertOpenForProof(obligation.status);
     const { file: _file, ...input } = dto;
     const proof = checkProof(obligation.type, input, Boolean(file?.buffer?.length));
-    this.checkTimes(obligation.type, dto, obligation.missing_since, obligation.recovered_at);
+    this.checkTimes(obligation.type, dto, obligation.missingSince, obligation.recoveredAt);
     const stored: AcceptedFile | null = file?.buffer?.length
       ? await acceptUpload(file, 'file', PROOF_RULES[obligation.type].fileTypes)
       : null;
     const id = randomUUID();
     return this.dataSource.transaction(async (manager) => {
-      const locked = await loadObligation(manager, actor, obligationId, true);
+      const locked = await this.obligations.findScoped(manager, actor, obligationId, { lock: true });
       if (!locked) throw new NotFound('obligation');
       assertOpenForProof(locked.status);
       let photoId: string | null = null;
       if (stored && PHOTO_TYPES.has(obligation.type)) {
-        photoId = (await this.photos.insert(manager, actor, obligation.child_id, stored, proof.performedAt)).id;
+        photoId = (await this.photos.insert(manager, actor, obligation.childId, stored, proof.performedAt)).id;
       }
-      const [row] = (await manager.query(
-        `INSERT INTO evidence AS ev (id, obligation_id, episode_id, court_id, child_id, status, performed_at, fields, file_sha256, file_content_type,
-                                     file_byte_size, photo_id, submitted_by, submitted_by_role)
-         VALUES ($1, $2, $3, $4, $5, 'SUBMITTED', $6, $7, $8, $9, $10, $11, $12, $13)
-         RETURNING ${EVIDENCE_COLUMNS}`,
-        [
-          id,
-          obligationId,
-          obligation.episode_id,
-          obligation.court_id,
-          obligation.child_id,
-          proof.performedAt,
-          JSON.stringify(proof.fields),
-          stored?.sha256 ?? null,
-          stored?.contentType ?? null,
-          stored?.byteSize ?? null,
-          photoId,
-          actor.id,
-          actor.kind === 'api_key' ? 'AGENCY:API_KEY' : actor.role,
-        ],
-      )) as EvidenceRow[];
-      await manager.query(`UPDATE obligations SET status = 'SUBMITTED', submitted_at = now(), updated_at = now() WHERE id = $1`, [
+      const evidence = await this.evidence.insert(manager, {
+        id,
         obligationId,
-      ]);
+        episodeId: obligation.episodeId,
+        courtId: obligation.courtId,
+        childId: obligation.childId,
+        performedAt: proof.performedAt,
+        fields: proof.fields,
+        fileSha256: stored?.sha256 ?? null,
+        fileContentType: stored?.contentType ?? null,
+        fileByteSize: stored?.byteSize ?? null,
+        photoId,
+        submittedBy: actor.id,
+        submittedByRole: actor.kind === 'api_key' ? 'AGENCY:API_KEY' : actor.role,
+      });
+      await this.obligations.markSubmitted(manager, obligationId);
       // Stored once the rows are in, so a refused proof leaves no file behind.
       if (stored) await this.storage.put(stored.sha256, stored.bytes);
       await this.audit.record(manager, actor, {
         action: 'create',
         entityType: 'evidence',
         entityId: id,
-        courtId: obligation.court_id,
-        details: {
-          obligationId,
-          type: obligation.type,
-          file: stored ? stored.sha256 : null,
-        },
+        courtId: obligation.courtId,
+        details: { obligationId, type: obligation.type, file: stored ? stored.sha256 : null },
       });
-      return toEvidenceView(row, obligation.type);
+      return evidence.view;
     });
   }
 
@@ -102,168 +93,96 @@ export class EvidenceService {
   async review(actor: Actor, evidenceId: string, dto: ReviewDto): Promise<EvidenceView> {
     if (dto.decision === 'REJECTED' && !dto.reason) throw ValidationFailed.field('reason', 'is required to reject a proof');
     return this.dataSource.transaction(async (manager) => {
-      const evidence = await this.findEvidence(actor, evidenceId, true, manager);
+      const evidence = await this.evidence.findScoped(actor, evidenceId, { lock: true, manager });
       if (!evidence) throw new NotFound('evidence');
       if (evidence.status !== 'SUBMITTED')
         throw new Conflict('EvidenceAlreadyReviewed', `This proof was already ${evidence.status.toLowerCase()}.`);
-      const [reviewed] = (await manager.query(
-        `UPDATE evidence ev SET status = $2, reviewed_by = $3, reviewed_at = now(), review_reason = $4 WHERE ev.id = $1 RETURNING ${EVIDENCE_COLUMNS}`,
-        [evidenceId, dto.decision, actor.id, dto.reason ?? null],
-      )) as [EvidenceRow[], number];
+      const reviewed = await this.evidence.markReviewed(manager, evidenceId, {
+        decision: dto.decision,
+        by: actor.id,
+        reason: dto.reason ?? null,
+      });
       if (dto.decision === 'ACCEPTED') {
-        await manager.query(
-          `UPDATE obligations SET status = 'SATISFIED', performed_at = $2, on_time = ($2 <= due_at), satisfied_at = now(), overdue_at = NULL,
-                                  updated_at = now()
-            WHERE id = $1`,
-          [evidence.obligation_id, evidence.performed_at],
-        );
-        if (evidence.type === 'LAW_ENFORCEMENT_REPORT') await this.redateNcic(manager, evidence.episode_id, evidence.performed_at);
+        await this.obligations.markSatisfied(manager, evidence.obligationId, evidence.performedAt);
+        if (evidence.type === 'LAW_ENFORCEMENT_REPORT') await this.redateNcic(manager, evidence.episodeId, evidence.performedAt);
       } else {
-        const [[reopened]] = (await manager.query(
-          `UPDATE obligations SET status = 'OPEN', deadline_version = deadline_version + 1, updated_at = now() WHERE id = $1
-           RETURNING due_at, deadline_version, (SELECT case_id FROM episodes WHERE id = episode_id) AS case_id`,
-          [evidence.obligation_id],
-        )) as [Array<{ due_at: Date; deadline_version: number; case_id: string }>, number];
+        const reopened = await this.obligations.reopen(manager, evidence.obligationId);
         await this.outbox.enqueue(
           manager,
           notificationJob({
             type: 'evidence.rejected',
             evidenceId,
             obligationType: evidence.type,
-            episodeId: evidence.episode_id,
-            caseId: reopened.case_id,
-            courtId: evidence.court_id,
-            submittedBy: evidence.submitted_by,
+            episodeId: evidence.episodeId,
+            caseId: reopened.caseId,
+            courtId: evidence.courtId,
+            submittedBy: evidence.submittedBy,
           }),
         );
-        if (reopened.due_at.getTime() > Date.now()) {
-          await this.deadlines.arm(manager, [
-            {
-              id: evidence.obligation_id,
-              dueAt: reopened.due_at,
-              version: reopened.deadline_version,
-            },
-          ]);
-        } else {
-          await this.deadlines.markOverdue(manager, [evidence.obligation_id]);
-        }
+        await this.deadlines.armOrMarkOverdue(manager, {
+          id: evidence.obligationId,
+          dueAt: reopened.dueAt,
+          version: reopened.deadlineVersion,
+        });
       }
       await this.audit.record(manager, actor, {
         action: 'review',
         entityType: 'evidence',
         entityId: evidenceId,
-        courtId: evidence.court_id,
-        details: {
-          decision: dto.decision,
-          obligationId: evidence.obligation_id,
-          type: evidence.type,
-        },
+        courtId: evidence.courtId,
+        details: { decision: dto.decision, obligationId: evidence.obligationId, type: evidence.type },
       });
-      return toEvidenceView(reviewed[0], evidence.type);
+      return reviewed.view;
     });
   }
 
   async get(actor: Actor, id: string): Promise<EvidenceView> {
-    const evidence = await this.findEvidence(actor, id, false);
-    if (!evidence) {
-      await this.audit.recordNow(actor, {
-        action: 'read',
-        outcome: 'not_found',
-        entityType: 'evidence',
-        entityId: id,
-      });
-      throw new NotFound('evidence');
-    }
-    await this.audit.recordNow(actor, {
-      action: 'read',
-      entityType: 'evidence',
-      entityId: id,
-      courtId: evidence.court_id,
-    });
-    return toEvidenceView(evidence, evidence.type);
+    const evidence = await auditedRead(
+      this.audit,
+      actor,
+      { entityType: 'evidence', entityId: id, notFound: 'evidence' },
+      () => this.evidence.findScoped(actor, id),
+      (found) => ({ courtId: found.courtId }),
+    );
+    return evidence.view;
   }
 
   async listForObligation(actor: Actor, obligationId: string): Promise<EvidenceView[]> {
-    const obligation = await loadObligation(this.dataSource.manager, actor, obligationId);
+    const obligation = await this.obligations.findScoped(this.dataSource.manager, actor, obligationId);
     if (!obligation) throw new NotFound('obligation');
-    const rows = (await this.dataSource.query(
-      `SELECT ${EVIDENCE_COLUMNS} FROM evidence ev WHERE ev.obligation_id = $1 ORDER BY ev.submitted_at, ev.id`,
-      [obligationId],
-    )) as EvidenceRow[];
-    await this.audit.recordNow(actor, {
-      action: 'list',
-      entityType: 'evidence',
-      courtId: obligation.court_id,
-      details: { obligationId },
-    });
-    return rows.map((row) => toEvidenceView(row, obligation.type));
+    const proofs = await this.evidence.forObligation(obligationId);
+    await this.audit.recordNow(actor, { action: 'list', entityType: 'evidence', courtId: obligation.courtId, details: { obligationId } });
+    return proofs.map((proof) => proof.view);
   }
 
   /** The uploaded file of a proof (a scanned report, an assessment, a photo). */
   async file(actor: Actor, id: string): Promise<{ bytes: Buffer; contentType: string; sha256: string }> {
-    const evidence = await this.findEvidence(actor, id, false);
-    if (!evidence || !evidence.file_sha256) {
-      await this.audit.recordNow(actor, {
-        action: 'read',
-        outcome: 'not_found',
-        entityType: 'evidence',
-        entityId: id,
-        details: { file: true },
-      });
-      throw new NotFound('evidence file');
-    }
-    const bytes = await this.storage.get(evidence.file_sha256);
-    await this.audit.recordNow(actor, {
-      action: 'read',
-      entityType: 'evidence',
-      entityId: id,
-      courtId: evidence.court_id,
-      details: { file: true },
-    });
-    return {
-      bytes,
-      contentType: evidence.file_content_type as string,
-      sha256: evidence.file_sha256,
-    };
+    const found = await auditedRead(
+      this.audit,
+      actor,
+      { entityType: 'evidence', entityId: id, notFound: 'evidence file', details: { file: true } },
+      async () => {
+        const evidence = await this.evidence.findScoped(actor, id);
+        if (!evidence?.file) return null;
+        return { courtId: evidence.courtId, file: evidence.file, bytes: await this.storage.get(evidence.file.sha256) };
+      },
+      (read) => ({ courtId: read.courtId }),
+    );
+    return { bytes: found.bytes, contentType: found.file.contentType, sha256: found.file.sha256 };
   }
 
   /** NCIC entry is due `ncicEntryHours` after the LE report was actually made, once that report's proof is accepted. */
   private async redateNcic(manager: EntityManager, episodeId: string, reportPerformedAt: Date): Promise<void> {
-    const [ncic] = (await manager.query(
-      `SELECT id, status, terms FROM obligations WHERE episode_id = $1 AND type = 'NCIC_ENTRY' AND status <> 'WAIVED' FOR UPDATE`,
-      [episodeId],
-    )) as Array<{ id: string; status: string; terms: OrderTerms }>;
+    const ncic = await this.obligations.lockNcicEntry(manager, episodeId);
     if (!ncic) return;
     const due = ncicEntryDue(reportPerformedAt, ncic.terms);
     if (ncic.status === 'SATISFIED') {
-      await manager.query(`UPDATE obligations SET due_at = $2, on_time = (performed_at <= $2), updated_at = now() WHERE id = $1`, [
-        ncic.id,
-        due,
-      ]);
+      await this.obligations.redateSatisfied(manager, ncic.id, due);
       return;
     }
-    const [[moved]] = (await manager.query(
-      `UPDATE obligations
-          SET due_at = $2, deadline_version = deadline_version + 1, updated_at = now(),
-              status = CASE WHEN status = 'OVERDUE' AND $2 > now() THEN 'OPEN' ELSE status END,
-              overdue_at = CASE WHEN status = 'OVERDUE' AND $2 > now() THEN NULL ELSE overdue_at END
-        WHERE id = $1 RETURNING status, deadline_version`,
-      [ncic.id, due],
-    )) as [Array<{ status: string; deadline_version: number }>, number];
-    if (moved.status !== 'OPEN') return;
-    if (due.getTime() > Date.now()) await this.deadlines.arm(manager, [{ id: ncic.id, dueAt: due, version: moved.deadline_version }]);
-    else await this.deadlines.markOverdue(manager, [ncic.id]);
-  }
-
-  private async findEvidence(actor: Actor, id: string, lock: boolean, manager = this.dataSource.manager) {
-    const params = new SqlParams();
-    const rows = (await manager.query(
-      `SELECT ${EVIDENCE_COLUMNS}, o.type FROM evidence ev JOIN obligations o ON o.id = ev.obligation_id
-        WHERE ev.id = ${params.add(id)} AND ${childRecordScope(actor, 'ev.child_id', 'ev.court_id', params)}
-        ${lock ? 'FOR UPDATE OF ev, o' : ''}`,
-      params.values,
-    )) as Array<EvidenceRow & { type: ObligationType }>;
-    return rows[0] ?? null;
+    const moved = await this.obligations.redate(manager, ncic.id, due);
+    if (moved.status === 'OPEN')
+      await this.deadlines.armOrMarkOverdue(manager, { id: ncic.id, dueAt: due, version: moved.deadlineVersion });
   }
 
   /** performedAt (or, for a recovery notification, both notice times): not in the future, not before the child went missing or came back. */

@@ -6,6 +6,7 @@ import { Access } from '../auth/access.decorator.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/principal.js';
 import { Upload } from '../common/http/upload.decorator.js';
+import { sendFile } from '../common/http/file-reply.js';
 import { UuidParam } from '../common/http/uuid-param.js';
 import { MAX_PDF_BYTES } from '../storage/accept-upload.js';
 import { EvidenceDto, ListObligationsQuery, ReviewDto, WaiveDto } from './dto/episodes.dto.js';
@@ -96,11 +97,7 @@ export class ObligationsController {
   @ApiFileResponse('The file as stored', 'application/pdf', 'image/jpeg', 'image/png')
   async evidenceFile(@CurrentActor() actor: Actor, @UuidParam() id: string, @Res() reply: FastifyReply): Promise<void> {
     const file = await this.evidence.file(actor, id);
-    await reply
-      .header('content-type', file.contentType)
-      .header('cache-control', 'private, no-store')
-      .header('content-disposition', `inline; filename="evidence-${id}"`)
-      .send(file.bytes);
+    await sendFile(reply, { contentType: file.contentType, body: file.bytes, filename: `evidence-${id}` });
   }
 
   @Post('evidence/:id/review')

@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { Access } from '../auth/access.decorator.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/principal.js';
+import { sendFile } from '../common/http/file-reply.js';
 import { UuidParam } from '../common/http/uuid-param.js';
 import { CreateOrderDto, ListOrdersQuery, UpdateOrderDto, VacateOrderDto } from './dto/orders.dto.js';
 import { OrderDocumentsService } from './order-documents.service.js';
@@ -69,11 +70,7 @@ export class OrdersController {
   async pdf(@CurrentActor() actor: Actor, @UuidParam() id: string, @Res() reply: FastifyReply): Promise<void> {
     const { order, pdf } = await this.documents.pdf(actor, id);
     const name = order.orderNumber ? `order-${order.orderNumber}` : `order-${order.id}-draft`;
-    await reply
-      .header('content-type', 'application/pdf')
-      .header('cache-control', 'private, no-store')
-      .header('content-disposition', `inline; filename="${name}.pdf"`)
-      .send(pdf);
+    await sendFile(reply, { contentType: 'application/pdf', body: pdf, filename: `${name}.pdf` });
   }
 
   @Get(':id/preview')
@@ -83,7 +80,7 @@ export class OrdersController {
   @ApiFileResponse('HTML of the same text as the PDF', 'text/html')
   async preview(@CurrentActor() actor: Actor, @UuidParam() id: string, @Res() reply: FastifyReply): Promise<void> {
     const html = await this.documents.preview(actor, id);
-    await reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'private, no-store').send(html);
+    await sendFile(reply, { contentType: 'text/html; charset=utf-8', body: html });
   }
 
   @Post(':id/sign')

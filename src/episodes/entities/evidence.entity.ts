@@ -11,7 +11,7 @@ export class Evidence {
   @Column('uuid', { name: 'child_id' }) childId: string;
   @Column('text') status: EvidenceStatus;
   @Column('timestamptz', { name: 'performed_at' }) performedAt: Date;
-  @Column('jsonb', { default: {} }) fields: Record<string, unknown>;
+  @Column('jsonb', { default: {} }) fields: object;
   @Column('char', { name: 'file_sha256', length: 64, nullable: true })
   fileSha256: string | null;
   @Column('text', { name: 'file_content_type', nullable: true })

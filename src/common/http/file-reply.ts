@@ -1,0 +1,21 @@
+import type { Readable } from 'node:stream';
+import type { FastifyReply } from 'fastify';
+
+/** A document or file answered as itself (a PDF, a photo, a proof, an HTML preview). */
+export interface FileAnswer {
+  contentType: string;
+  body: Buffer | Readable | string;
+  /** Shown inline under this name; none for a page (the HTML preview). */
+  filename?: string;
+}
+
+/**
+ * The one way a file leaves the service: its type, inline under its name, and
+ * never kept by a browser or a proxy (`private, no-store`): these are
+ * children's records.
+ */
+export async function sendFile(reply: FastifyReply, file: FileAnswer): Promise<void> {
+  void reply.header('content-type', file.contentType).header('cache-control', 'private, no-store');
+  if (file.filename) void reply.header('content-disposition', `inline; filename="${file.filename}"`);
+  await reply.send(file.body);
+}
