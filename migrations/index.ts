@@ -7,6 +7,7 @@ import { ComplianceRollup1795400500000 } from './1795400500000-compliance-rollup
 import { HearingRequestAgency1795600000000 } from './1795600000000-hearing-request-agency.js';
 import { CaseParticipants1795800000000 } from './1795800000000-case-participants.js';
 import { Notifications1795800100000 } from './1795800100000-notifications.js';
+import { EpisodeLastSeenCity1795800200000 } from './1795800200000-episode-last-seen-city.js';
 
 /** Every migration, in order. Listed explicitly so the build and the tests load the same classes. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   HearingRequestAgency1795600000000,
   CaseParticipants1795800000000,
   Notifications1795800100000,
+  EpisodeLastSeenCity1795800200000,
 ];

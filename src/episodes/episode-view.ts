@@ -34,6 +34,7 @@ export interface EpisodeSummary {
   missingSince: Date;
   discoveredAt: Date;
   lastSeenLocation: string | null;
+  lastSeenCity: string | null;
   circumstances: string | null;
   clothingDescription: string | null;
   companions: string[];

@@ -8,6 +8,9 @@ import { DeadlinesService } from './deadlines.service.js';
 import { Episode } from './entities/episode.entity.js';
 import { Evidence } from './entities/evidence.entity.js';
 import { Obligation } from './entities/obligation.entity.js';
+import { EpisodeDocumentsController } from './episode-documents.controller.js';
+import { EpisodeDocumentsRepository } from './episode-documents.repository.js';
+import { EpisodeDocumentsService } from './episode-documents.service.js';
 import { EpisodesController } from './episodes.controller.js';
 import { EpisodesRepository } from './episodes.repository.js';
 import { EpisodesService } from './episodes.service.js';
@@ -19,7 +22,7 @@ import { ObligationsService } from './obligations.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Episode, Obligation, Evidence]), CasesModule, DirectoryModule, OrdersModule, HearingsModule],
-  controllers: [EpisodesController, ObligationsController],
+  controllers: [EpisodesController, ObligationsController, EpisodeDocumentsController],
   providers: [
     EpisodesRepository,
     ObligationsRepository,
@@ -28,6 +31,8 @@ import { ObligationsService } from './obligations.service.js';
     ObligationsService,
     EvidenceService,
     DeadlinesService,
+    EpisodeDocumentsRepository,
+    EpisodeDocumentsService,
   ],
   exports: [DeadlinesService],
 })

@@ -50,6 +50,7 @@ interface EpisodeRow {
   missing_since: Date;
   discovered_at: Date;
   last_seen_location: string | null;
+  last_seen_city: string | null;
   circumstances: string | null;
   clothing_description: string | null;
   companions: string[];
@@ -73,6 +74,7 @@ const EPISODE_COLUMNS = columns('e', [
   'missing_since',
   'discovered_at',
   'last_seen_location',
+  'last_seen_city',
   'circumstances',
   'clothing_description',
   'companions',
@@ -98,6 +100,7 @@ function toSummary(r: EpisodeRow): EpisodeSummary {
     missingSince: r.missing_since,
     discoveredAt: r.discovered_at,
     lastSeenLocation: r.last_seen_location,
+    lastSeenCity: r.last_seen_city,
     circumstances: r.circumstances,
     clothingDescription: r.clothing_description,
     companions: r.companions,

@@ -90,6 +90,7 @@ export class EpisodesService {
         missingSince,
         discoveredAt,
         lastSeenLocation: dto.lastSeenLocation ?? null,
+        lastSeenCity: dto.lastSeenCity ?? null,
         circumstances: dto.circumstances ?? null,
         clothingDescription: dto.clothingDescription ?? null,
         companions: dto.companions ?? [],

@@ -15,6 +15,7 @@ describe('order terms', () => {
       hearingWithinCourtDays: 3,
       requestHearingOnMissing: true,
       requestHearingOnNonCompliance: true,
+      photoReleaseAuthorized: true,
     });
     expect(Object.isFrozen(DEFAULT_TERMS)).toBe(true);
   });

@@ -16,6 +16,8 @@ export interface OrderTerms {
   hearingWithinCourtDays: number;
   requestHearingOnMissing: boolean;
   requestHearingOnNonCompliance: boolean;
+  /** The photo and description may be released for a missing-child poster (the episode's poster is refused when false). */
+  photoReleaseAuthorized: boolean;
 }
 
 export const DEFAULT_TERMS: OrderTerms = Object.freeze({
@@ -31,6 +33,7 @@ export const DEFAULT_TERMS: OrderTerms = Object.freeze({
   hearingWithinCourtDays: 3,
   requestHearingOnMissing: true,
   requestHearingOnNonCompliance: true,
+  photoReleaseAuthorized: true,
 });
 
 export const HOUR_TERMS = [
@@ -47,7 +50,11 @@ export const DAY_TERMS = ['photoMaxAgeDays', 'statusUpdateDays', 'hearingWithinC
   keyof OrderTerms
 >;
 
-export const SWITCH_TERMS = ['requestHearingOnMissing', 'requestHearingOnNonCompliance'] as const satisfies ReadonlyArray<keyof OrderTerms>;
+export const SWITCH_TERMS = [
+  'requestHearingOnMissing',
+  'requestHearingOnNonCompliance',
+  'photoReleaseAuthorized',
+] as const satisfies ReadonlyArray<keyof OrderTerms>;
 
 /** Limits that keep a typo (8760 instead of 87.6) from producing a meaningless order. */
 export const MAX_HOURS = 24 * 365;

@@ -100,6 +100,9 @@ export class EpisodeDto implements EpisodeView {
   @ApiProperty({ type: String, nullable: true })
   lastSeenLocation: string | null;
 
+  @ApiProperty({ type: String, nullable: true, description: 'The only place a missing-child poster names' })
+  lastSeenCity: string | null;
+
   @ApiProperty({ type: String, nullable: true })
   circumstances: string | null;
 

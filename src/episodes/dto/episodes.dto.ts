@@ -46,6 +46,17 @@ export class OpenEpisodeDto {
   @MaxLength(500)
   lastSeenLocation?: string;
 
+  @ApiPropertyOptional({
+    example: 'Austin',
+    description: 'The city (or town) where the child was last seen: the only place a missing-child poster names',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  lastSeenCity?: string;
+
   @ApiPropertyOptional()
   @IsOptional()
   @Transform(trim)

@@ -16,6 +16,7 @@ export class Episode {
   @Column('timestamptz', { name: 'discovered_at' }) discoveredAt: Date;
   @Column('text', { name: 'last_seen_location', nullable: true })
   lastSeenLocation: string | null;
+  @Column('text', { name: 'last_seen_city', nullable: true }) lastSeenCity: string | null;
   @Column('text', { nullable: true }) circumstances: string | null;
   @Column('text', { name: 'clothing_description', nullable: true })
   clothingDescription: string | null;

@@ -44,6 +44,9 @@ export class TermsDto implements OrderTerms {
 
   @ApiProperty({ example: DEFAULT_TERMS.requestHearingOnNonCompliance })
   requestHearingOnNonCompliance: boolean;
+
+  @ApiProperty({ example: DEFAULT_TERMS.photoReleaseAuthorized, description: 'false: the episode poster is refused' })
+  photoReleaseAuthorized: boolean;
 }
 
 export class OrderTemplateRefDto {

@@ -115,6 +115,14 @@ export class OrderTermsDto {
   @PresentMustBeValid()
   @IsBoolean()
   requestHearingOnNonCompliance?: boolean;
+
+  @ApiPropertyOptional({
+    default: DEFAULT_TERMS.photoReleaseAuthorized,
+    description: "Release of the child's photo and description for a missing-child poster (false: the poster is refused)",
+  })
+  @PresentMustBeValid()
+  @IsBoolean()
+  photoReleaseAuthorized?: boolean;
 }
 
 export class CreateOrderDto {

@@ -35,7 +35,12 @@ export function renderDocumentPdf<K extends TemplateKind>(
   data: TemplateDataByKind[K],
   settings: DocumentSettings,
 ): Promise<Buffer> {
-  return renderPdf(tokensToBlocks(lexMarkdown(template.render(data))), settings);
+  return renderMarkdownPdf(template.render(data), settings);
+}
+
+/** The PDF of Markdown a template produced (for the service's own documents: report packet, poster, certificate of service). */
+export function renderMarkdownPdf(markdown: string, settings: DocumentSettings): Promise<Buffer> {
+  return renderPdf(tokensToBlocks(lexMarkdown(markdown)), settings);
 }
 
 export function renderDocumentHtml<K extends TemplateKind>(

@@ -31,7 +31,9 @@ export type Block =
   | { type: 'table'; align: Align[]; header: Run[][]; rows: Run[][][] }
   | { type: 'signature'; blocks: Block[] }
   | { type: 'rule' }
-  | { type: 'code'; text: string };
+  | { type: 'code'; text: string }
+  /** A paragraph that is one image: `![alt](name)` draws the image the document was given under `name`; `![alt](name "small")` at half size. */
+  | { type: 'image'; name: string; alt: string; small: boolean };
 
 export function lexMarkdown(markdown: string): Token[] {
   return Lexer.lex(markdown, { gfm: true, breaks: false });
@@ -52,12 +54,19 @@ export function tokensToBlocks(tokens: Token[], depth = 0): Block[] {
           runs: inlineRuns((token as Tokens.Heading).tokens),
         });
         break;
-      case 'paragraph':
+      case 'paragraph': {
+        const inline = (token as Tokens.Paragraph).tokens.filter((t) => !(t.type === 'text' && !t.raw.trim()));
+        if (inline.length === 1 && inline[0].type === 'image') {
+          const image = inline[0] as Tokens.Image;
+          blocks.push({ type: 'image', name: image.href, alt: image.text, small: image.title === 'small' });
+          break;
+        }
         blocks.push({
           type: 'paragraph',
           runs: inlineRuns((token as Tokens.Paragraph).tokens),
         });
         break;
+      }
       case 'text': {
         // A tight list item's text: inline tokens, or plain text.
         const text = token as Tokens.Text;

@@ -8,6 +8,8 @@ export interface PdfSettings {
   title: string;
   /** The court; PDF metadata only. */
   author: string;
+  /** The PDF's Creator (and Producer, with "(PDFKit)"); `cmfc-court` unless a document must not name a court at all. */
+  creator?: string;
   draft: boolean;
   footer: {
     /** Bottom left of every page, e.g. "Order No. 2026-IO-0001". */
@@ -20,7 +22,15 @@ export interface PdfSettings {
   modifiedAt: Date;
   /** Body text justified (the default), or ragged right. Both cost the same. */
   align?: 'justify' | 'left';
+  /**
+   * Images an `![alt](name)` paragraph may draw, by name (JPEG or PNG bytes, embedded as they are).
+   * Data is escaped before it becomes Markdown, so only a template can place one.
+   */
+  images?: Record<string, Buffer>;
 }
+
+/** The box an image is scaled into: three by four inches (two by two and two thirds when "small"), never wider than the column. */
+const IMAGE_BOX = { width: 216, height: 288 };
 
 const PAGE_WIDTH = 612;
 const PAGE_HEIGHT = 792;
@@ -66,8 +76,8 @@ export function renderPdf(blocks: Block[], settings: PdfSettings, options: { cac
     info: {
       Title: settings.title,
       Author: settings.author,
-      Creator: 'cmfc-court',
-      Producer: 'cmfc-court (PDFKit)',
+      Creator: settings.creator ?? 'cmfc-court',
+      Producer: `${settings.creator ?? 'cmfc-court'} (PDFKit)`,
       CreationDate: settings.createdAt,
       ModDate: settings.modifiedAt,
     },
@@ -90,7 +100,7 @@ export function renderPdf(blocks: Block[], settings: PdfSettings, options: { cac
       if (faces) writer = PdfTextWriter.create(doc, faces);
       measurer = memoizeWidths(doc, writer);
     }
-    const layout = new Layout(doc, measurer, settings.align ?? 'justify', writer);
+    const layout = new Layout(doc, measurer, settings.align ?? 'justify', writer, settings.images ?? {});
     layout.blocks(blocks, MARGINS.left, CONTENT_WIDTH, 9);
     layout.furniture(settings);
   } finally {
@@ -117,6 +127,7 @@ class Layout {
     private readonly bodyAlign: 'left' | 'justify',
     /** Draws text without pdfkit's text machinery, to the same operators (see pdf-text.ts); null: pdfkit draws everything. */
     private readonly writer: PdfTextWriter | null,
+    private readonly images: Record<string, Buffer>,
   ) {
     this.widths = measurer.widths;
   }
@@ -209,7 +220,30 @@ class Layout {
         doc.font(FONTS.mono).fontSize(10).text(block.text, x, doc.y, { width, lineGap: 1 });
         doc.y += gap;
         break;
+      case 'image':
+        this.image(block, x, width, gap);
+        break;
     }
+  }
+
+  /** Centred in the column, scaled to fill IMAGE_BOX (a photo is printed at one size, however many pixels it has); an image the document was not given prints its alt text. */
+  private image(block: Extract<Block, { type: 'image' }>, x: number, width: number, gap: number): void {
+    const doc = this.doc;
+    const bytes = this.images[block.name];
+    if (!bytes) {
+      this.block({ type: 'paragraph', runs: [{ text: block.alt, bold: false, italic: true, code: false }] }, x, width, gap);
+      return;
+    }
+    // pdfkit opens an image once per document (its own method, missing from @types/pdfkit).
+    const image = (doc as unknown as { openImage(src: Buffer): { width: number; height: number; orientation?: number } }).openImage(bytes);
+    // EXIF orientations 5-8 turn the picture a quarter: pdfkit draws it rotated, so its box is the other way round.
+    const [iw, ih] = (image.orientation ?? 1) > 4 ? [image.height, image.width] : [image.width, image.height];
+    const box = block.small ? { width: IMAGE_BOX.width / 1.5, height: IMAGE_BOX.height / 1.5 } : IMAGE_BOX;
+    const scale = Math.min(Math.min(width, box.width) / iw, box.height / ih);
+    const [w, h] = [iw * scale, ih * scale];
+    this.ensure(h);
+    doc.image(image as unknown as PDFKit.Mixins.ImageSrc, x + (width - w) / 2, doc.y, { width: w, height: h });
+    doc.y += h + gap;
   }
 
   private table(block: Extract<Block, { type: 'table' }>, x: number, width: number): void {

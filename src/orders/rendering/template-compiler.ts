@@ -56,20 +56,48 @@ export function compileTemplate<K extends TemplateKind>(
   body: string,
   options: { requireClauses?: boolean } = {},
 ): CompiledTemplate<K> {
-  const { problems } = checkTemplate(body, SAMPLE_DATA[kind], options.requireClauses ? (REQUIRED_VARIABLES[kind] ?? []) : []);
+  const compiled = compileChecked<TemplateDataByKind[K]>(
+    body,
+    SAMPLE_DATA[kind],
+    options.requireClauses ? (REQUIRED_VARIABLES[kind] ?? []) : [],
+  );
+  return { kind, render: compiled.render };
+}
+
+/** A template of one of the service's own documents (report packet, poster, certificate of service). */
+export interface CompiledDocumentTemplate<T> {
+  name: string;
+  render(data: T): string;
+}
+
+/**
+ * The same checks, strict compilation and escaping as an order template, for
+ * a document that is not an order: its variables are those of `sample`, a
+ * complete example of its data (arrays describe their items by the first).
+ */
+export function compileDocumentTemplate<T extends object>(name: string, body: string, sample: T): CompiledDocumentTemplate<T> {
+  try {
+    return { name, render: compileChecked<T>(body, sample, []).render };
+  } catch (error) {
+    if (error instanceof TemplateInvalid) throw new TemplateInvalid(error.problems.map((p) => `${name}: ${p}`));
+    throw error;
+  }
+}
+
+function compileChecked<T>(body: string, sample: unknown, required: readonly string[]): { render(data: T): string } {
+  const { problems } = checkTemplate(body, sample, required);
   if (problems.length > 0) throw new TemplateInvalid(problems);
   let run: HandlebarsTemplateDelegate;
   try {
     run = handlebars.compile(body, COMPILE_OPTIONS);
     // Compilation is lazy: the first call compiles. Do it now with the sample, so errors surface here.
-    run(escapeData(SAMPLE_DATA[kind]));
+    run(escapeData(sample));
   } catch (error) {
     throw new TemplateInvalid([error instanceof Error ? error.message : String(error)]);
   }
   return {
-    kind,
-    render(data: TemplateDataByKind[K]): string {
-      assertShape(data, SAMPLE_DATA[kind], '');
+    render(data: T): string {
+      assertShape(data, sample, '');
       let escaped: unknown;
       try {
         escaped = escapeData(data);
