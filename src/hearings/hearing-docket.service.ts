@@ -5,7 +5,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/principal.js';
 import { actsForCourt } from '../auth/scope.js';
+import { CaseContactsRepository } from '../cases/case-contacts.repository.js';
 import { CasesRepository } from '../cases/cases.repository.js';
+import type { ParticipantRole } from '../cases/entities/case-participant.entity.js';
 import { Conflict, NotFound, ValidationFailed } from '../common/errors/domain-error.js';
 import { decodeCursor, type Page } from '../common/pagination/pagination.js';
 import { isInFuture } from '../common/time/clock.js';
@@ -15,6 +17,7 @@ import { CourtsService } from '../directory/courts.service.js';
 import { UsersService } from '../directory/users.service.js';
 import { DocumentRenderingService } from '../orders/document-rendering.service.js';
 import { childInitials, formatCourtDate } from '../orders/order-document-data.js';
+import { notificationJob } from '../notifications/notification-events.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { jobId, QUEUES } from '../outbox/queues.js';
 import { closedBecause } from './court-calendar.js';
@@ -36,6 +39,17 @@ const PURPOSE: Record<HearingReason, string> = {
   PRE_MAJORITY: "to consider continuing the Court's jurisdiction over the child, who is missing from care and will soon turn eighteen",
 };
 
+/** How a notice names each participant it is given to. */
+const ROLE_NAMES: Record<ParticipantRole, string> = {
+  GUARDIAN_AD_LITEM: 'guardian ad litem',
+  CHILD_ATTORNEY: 'attorney for the child',
+  PARENT_ATTORNEY: 'attorney for a parent',
+  CASA: 'court-appointed special advocate',
+  PROBATION_OFFICER: 'probation officer',
+  CASEWORKER: 'caseworker',
+  OTHER: 'participant',
+};
+
 /**
  * The hearing-request queue as the clerk works it: list, schedule on a court
  * day (or the CMS schedules it through a signed callback), cancel, print the
@@ -55,6 +69,7 @@ export class HearingDocketService {
     @Inject(CasesRepository) private readonly cases: CasesRepository,
     @Inject(AgenciesService) private readonly agencies: AgenciesService,
     @Inject(UsersService) private readonly users: UsersService,
+    @Inject(CaseContactsRepository) private readonly contacts: CaseContactsRepository,
   ) {}
 
   /** The queue, soonest target date first. */
@@ -104,6 +119,18 @@ export class HearingDocketService {
         data: { hearingRequestId: id },
         jobId: jobId('hearing-request', id, 'cancelled'),
       });
+      await this.outbox.enqueue(
+        manager,
+        notificationJob({
+          type: 'hearing.cancelled',
+          hearingRequestId: id,
+          reason: request.reason,
+          scheduledFor: request.status === 'SCHEDULED' && request.scheduledFor ? request.scheduledFor.toISOString() : null,
+          episodeId: request.episodeId,
+          caseId: request.caseId,
+          courtId: request.courtId,
+        }),
+      );
       await this.audit.record(manager, actor, { action: 'cancel', entityType: 'hearing_request', entityId: id, courtId: request.courtId });
       return updated;
     });
@@ -125,10 +152,35 @@ export class HearingDocketService {
     const request = await this.requests.findScoped(this.dataSource.manager, actor, id);
     if (!request) throw new NotFound('hearing request');
     if (request.status !== 'SCHEDULED') throw new Conflict('HearingNotScheduled', 'A notice is issued once the hearing is scheduled.');
-    const [court, caption, facts] = await Promise.all([
+    const pdf = await this.renderNotice(request);
+    await this.audit.recordNow(actor, {
+      action: 'read',
+      entityType: 'hearing_request',
+      entityId: id,
+      courtId: request.courtId,
+      details: { document: 'notice' },
+    });
+    return pdf;
+  }
+
+  /**
+   * The notice served on the people of the case when the hearing was set for
+   * `scheduledFor`; null once it is set for another time or cancelled (a later
+   * event serves the notice that is current).
+   */
+  async noticeToServe(id: string, scheduledFor: Date): Promise<Buffer | null> {
+    const request = await this.requests.findScoped(this.dataSource.manager, null, id);
+    if (!request || request.status !== 'SCHEDULED' || request.scheduledFor?.getTime() !== scheduledFor.getTime()) return null;
+    return this.renderNotice(request);
+  }
+
+  private async renderNotice(request: HearingRequestView): Promise<Buffer> {
+    const id = request.id;
+    const [court, caption, facts, participants] = await Promise.all([
       this.courts.require(request.courtId),
       this.cases.caption(request.caseId),
       this.requests.scheduledFacts(id),
+      this.contacts.contacts(request.caseId, { caseworker: false }),
     ]);
     if (!caption || !facts?.scheduledAt) throw new Error(`hearing request ${id} lacks its case or scheduling time`);
     const [agency] = facts.agencyId ? await this.agencies.byIds([facts.agencyId]) : [];
@@ -149,18 +201,14 @@ export class HearingDocketService {
           time: at.toFormat('h:mm a'),
           courtroom: request.courtroom as string,
         },
-        recipients: agency ? [{ name: agency.name }] : [],
+        recipients: [
+          ...(agency ? [{ name: agency.name }] : []),
+          ...participants.map((p) => ({ name: `${p.name}, ${ROLE_NAMES[p.role]}` })),
+        ],
         notice: { issuedDate: formatCourtDate(facts.scheduledAt, court.timezone), issuedBy: scheduledByName ?? 'Clerk of the Court' },
       },
       { draft: false, documentDate: facts.scheduledAt, reference: `Notice of hearing ${id}` },
     );
-    await this.audit.recordNow(actor, {
-      action: 'read',
-      entityType: 'hearing_request',
-      entityId: id,
-      courtId: request.courtId,
-      details: { document: 'notice' },
-    });
     return document.pdf;
   }
 
@@ -210,6 +258,20 @@ export class HearingDocketService {
     const day = DateTime.fromJSDate(scheduledFor, { zone: calendar.timezone }).toISODate() as string;
     const closed = closedBecause(day, calendar);
     if (closed) throw ValidationFailed.field('scheduledFor', `the court is closed on ${day}: ${closed}`);
-    return this.requests.markScheduled(manager, request.id, { scheduledFor, courtroom, by });
+    const scheduled = await this.requests.markScheduled(manager, request.id, { scheduledFor, courtroom, by });
+    await this.outbox.enqueue(
+      manager,
+      notificationJob({
+        type: 'hearing.scheduled',
+        hearingRequestId: request.id,
+        reason: request.reason,
+        scheduledFor: scheduledFor.toISOString(),
+        courtroom,
+        episodeId: request.episodeId,
+        caseId: request.caseId,
+        courtId: request.courtId,
+      }),
+    );
+    return scheduled;
   }
 }

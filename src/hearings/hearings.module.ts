@@ -28,6 +28,6 @@ import { HearingRequestsService } from './hearing-requests.service.js';
     HearingDocketService,
     DocketSignatureGuard,
   ],
-  exports: [CourtCalendarService, HearingRequestsService, DocketService],
+  exports: [CourtCalendarService, HearingRequestsService, DocketService, HearingDocketService, HearingRequestsRepository],
 })
 export class HearingsModule {}

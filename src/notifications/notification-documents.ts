@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
+import { HearingDocketService } from '../hearings/hearing-docket.service.js';
+import { OrdersRepository } from '../orders/orders.repository.js';
 import { FileStorage } from '../storage/file-storage.js';
 import type { NotificationEvent } from './notification-events.js';
 
@@ -17,16 +19,28 @@ export interface ServedDocument {
  */
 @Injectable()
 export class NotificationDocuments {
-  constructor(@Inject(FileStorage) private readonly storage: FileStorage) {}
+  constructor(
+    @Inject(FileStorage) private readonly storage: FileStorage,
+    @Inject(OrdersRepository) private readonly orders: OrdersRepository,
+    @Inject(HearingDocketService) private readonly hearings: HearingDocketService,
+  ) {}
 
-  async forEvent(event: NotificationEvent): Promise<ServedDocument | null> {
+  /** The document an event serves; 'stale' when it is no longer the one to serve (the hearing was set again, or cancelled). */
+  async forEvent(event: NotificationEvent): Promise<ServedDocument | null | 'stale'> {
     switch (event.type) {
+      case 'order.signed': {
+        const pdf = await this.orders.storedPdf(event.orderId);
+        if (!pdf) throw new Error(`signed order ${event.orderId} has no stored PDF`);
+        return this.store(`order-${event.orderNumber}.pdf`, pdf);
+      }
+      case 'hearing.scheduled': {
+        const pdf = await this.hearings.noticeToServe(event.hearingRequestId, new Date(event.scheduledFor));
+        return pdf ? this.store(`notice-of-hearing-${new Date(event.scheduledFor).toISOString().slice(0, 10)}.pdf`, pdf) : 'stale';
+      }
       case 'child.missing':
       case 'obligation.overdue':
       case 'evidence.rejected':
       case 'hearing.cancelled':
-      case 'hearing.scheduled':
-      case 'order.signed':
         return null;
     }
   }
@@ -35,7 +49,7 @@ export class NotificationDocuments {
     return this.storage.get(document.sha256);
   }
 
-  protected async store(name: string, pdf: Buffer): Promise<ServedDocument> {
+  private async store(name: string, pdf: Buffer): Promise<ServedDocument> {
     const sha256 = createHash('sha256').update(pdf).digest('hex');
     await this.storage.put(sha256, pdf);
     return { name, sha256, contentType: 'application/pdf' };

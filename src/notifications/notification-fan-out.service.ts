@@ -54,6 +54,8 @@ export class NotificationFanOut {
     const recipients = dedupe(await this.recipients(event, caption));
     if (recipients.length === 0) return 0;
     const document = await this.documents.forEvent(event);
+    // A notice of a hearing since set again or cancelled: the later event serves what is current.
+    if (document === 'stale') return 0;
     const messages = recipients.map((recipient) => this.message(event, caption, recipient, document));
     return this.dataSource.transaction(async (manager) => {
       const ids = await this.notifications.insertNew(manager, messages);

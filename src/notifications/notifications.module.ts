@@ -3,6 +3,10 @@ import { CasesModule } from '../cases/cases.module.js';
 import { APP_CONFIG } from '../common/config/config.module.js';
 import type { AppConfig } from '../common/config/app-config.js';
 import { DirectoryModule } from '../directory/directory.module.js';
+import { HearingsModule } from '../hearings/hearings.module.js';
+import { OrdersModule } from '../orders/orders.module.js';
+import { CertificatesOfServiceController } from './certificates-of-service.controller.js';
+import { CertificatesOfServiceService } from './certificates-of-service.service.js';
 import { MailTransport, mailTransportFor } from './mail-transport.js';
 import { NotificationDocuments } from './notification-documents.js';
 import { NotificationFanOut } from './notification-fan-out.service.js';
@@ -18,14 +22,15 @@ import { NotificationsService } from './notifications.service.js';
  * sends each message through the transport SMTP_URL chooses.
  */
 @Module({
-  imports: [CasesModule, DirectoryModule],
-  controllers: [NotificationsController],
+  imports: [CasesModule, DirectoryModule, OrdersModule, HearingsModule],
+  controllers: [NotificationsController, CertificatesOfServiceController],
   providers: [
     NotificationsRepository,
     NotificationsService,
     NotificationFanOut,
     NotificationSender,
     NotificationDocuments,
+    CertificatesOfServiceService,
     { provide: MailTransport, inject: [APP_CONFIG], useFactory: (config: AppConfig) => mailTransportFor(config) },
   ],
   exports: [NotificationFanOut, NotificationSender, NotificationsRepository, MailTransport],

@@ -10,6 +10,7 @@ import { Conflict, NotFound, ValidationFailed } from '../common/errors/domain-er
 import { CLOCK_SKEW_MS } from '../common/time/clock.js';
 import { CourtsService } from '../directory/courts.service.js';
 import { UsersService } from '../directory/users.service.js';
+import { notificationJob } from '../notifications/notification-events.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { jobId, QUEUES } from '../outbox/queues.js';
 import { OrderDocumentsService } from './order-documents.service.js';
@@ -107,6 +108,20 @@ export class OrderSigningService {
         },
         jobId: jobId('order', id, 'signed'),
       });
+      // Served on the people of the case; a standing order is on no case.
+      if (order.caseId) {
+        await this.outbox.enqueue(
+          manager,
+          notificationJob({
+            type: 'order.signed',
+            orderId: id,
+            orderNumber,
+            kind: order.kind,
+            caseId: order.caseId,
+            courtId: order.courtId,
+          }),
+        );
+      }
       await this.audit.record(manager, actor, {
         action: 'sign',
         entityType: 'order',
