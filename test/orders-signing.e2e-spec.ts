@@ -141,8 +141,27 @@ describe('signing an individual order', () => {
     expect(JSON.stringify(row.rendered_from)).not.toMatch(/Jamie|Doe/);
   });
 
-  it('writes one outbox row order.signed and audits the signature, without child data', async () => {
-    const rows = await t.db.query(`SELECT queue, job_name, job_id, payload FROM outbox WHERE payload->>'orderId' = $1`, [order.id]);
+  it('writes one outbox row order.signed for the docket (and one to serve it on the case), and audits the signature, without child data', async () => {
+    const rows = await t.db.query(
+      `SELECT queue, job_name, job_id, payload FROM outbox WHERE payload->>'orderId' = $1 AND queue = 'docket-sync'`,
+      [order.id],
+    );
+    const served = await t.db.query(`SELECT job_name, payload FROM outbox WHERE payload->>'orderId' = $1 AND queue = 'notifications'`, [
+      order.id,
+    ]);
+    expect(served).toEqual([
+      {
+        job_name: 'notification.fan-out',
+        payload: {
+          type: 'order.signed',
+          orderId: order.id,
+          orderNumber: signed.orderNumber,
+          kind: 'INDIVIDUAL',
+          caseId: w.caseA.id,
+          courtId: w.courtA,
+        },
+      },
+    ]);
     expect(rows).toEqual([
       {
         queue: 'docket-sync',
