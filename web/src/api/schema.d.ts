@@ -850,6 +850,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/episodes/{id}/report-packet.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything law enforcement and NCMEC ask for, with the latest photo (not for publication) */
+        get: operations["episodeDocuments_reportPacket"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/episodes/{id}/poster.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The publishable missing-child poster: never says the child is in care */
+        get: operations["episodeDocuments_poster"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/compliance/summary": {
         parameters: {
             query?: never;
@@ -893,6 +927,40 @@ export interface paths {
         };
         /** The messages sent (or being sent) to the people on cases, newest first */
         get: operations["notifications_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/certificate-of-service.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The certificate of who was served a signed order, at what address and when (or why not) */
+        get: operations["certificatesOfService_order"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hearing-requests/{id}/certificate-of-service.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The certificate of who was served a hearing's notice, at what address and when (or why not) */
+        get: operations["certificatesOfService_hearing"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1480,6 +1548,11 @@ export interface components {
             requestHearingOnMissing: boolean;
             /** @default true */
             requestHearingOnNonCompliance: boolean;
+            /**
+             * @description Release of the child's photo and description for a missing-child poster (false: the poster is refused)
+             * @default true
+             */
+            photoReleaseAuthorized: boolean;
         };
         CreateOrderDto: {
             /** @enum {string} */
@@ -1524,6 +1597,11 @@ export interface components {
             requestHearingOnMissing: boolean;
             /** @example true */
             requestHearingOnNonCompliance: boolean;
+            /**
+             * @description false: the episode poster is refused
+             * @example true
+             */
+            photoReleaseAuthorized: boolean;
         };
         OrderTemplateRefDto: {
             /** Format: uuid */
@@ -1838,6 +1916,11 @@ export interface components {
             /** @description When the agency learned the child was gone; defaults to now */
             discoveredAt?: string;
             lastSeenLocation?: string;
+            /**
+             * @description The city (or town) where the child was last seen: the only place a missing-child poster names
+             * @example Austin
+             */
+            lastSeenCity?: string;
             circumstances?: string;
             clothingDescription?: string;
             companions?: string[];
@@ -1927,6 +2010,8 @@ export interface components {
              */
             discoveredAt: string;
             lastSeenLocation: string | null;
+            /** @description The only place a missing-child poster names */
+            lastSeenCity: string | null;
             circumstances: string | null;
             clothingDescription: string | null;
             companions: string[];
@@ -1979,6 +2064,8 @@ export interface components {
              */
             discoveredAt: string;
             lastSeenLocation: string | null;
+            /** @description The only place a missing-child poster names */
+            lastSeenCity: string | null;
             circumstances: string | null;
             clothingDescription: string | null;
             companions: string[];
@@ -6166,6 +6253,131 @@ export interface operations {
             };
         };
     };
+    episodeDocuments_reportPacket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report packet */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Only: AGENCY, CLERK, JUDGE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record, or it is outside your court or agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    episodeDocuments_poster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The poster */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Only: AGENCY, CLERK, JUDGE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record, or it is outside your court or agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The child has been recovered, or the order does not authorize releasing the photo */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     compliance_summary: {
         parameters: {
             query?: {
@@ -6333,6 +6545,140 @@ export interface operations {
             };
             /** @description Only: JUDGE, CLERK, ADMIN */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    certificatesOfService_order: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The certificate of service */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Only: JUDGE, CLERK */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record, or it is outside your court or agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The order is not signed, or is on no case */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    certificatesOfService_hearing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The certificate of service */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Only: JUDGE, CLERK */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record, or it is outside your court or agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The hearing was never scheduled */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
