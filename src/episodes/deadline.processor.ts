@@ -1,35 +1,33 @@
-import { Processor } from '@nestjs/bullmq';
-import { Inject } from '@nestjs/common';
-import type { Job } from 'bullmq';
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from '../common/config/app-config.js';
+import { APP_CONFIG } from '../common/config/config.module.js';
+import { unknownJob, type QueueJob } from '../outbox/jobs.js';
+import { QueueWorker } from '../outbox/queue-worker.js';
 import { QUEUES } from '../outbox/queues.js';
-import { QuietWorkerHost } from '../outbox/quiet-worker-host.js';
-import { DEADLINE_JOBS, DeadlinesService } from './deadlines.service.js';
+import { DeadlinesService } from './deadlines.service.js';
 
 /** Runs the deadline timers and the reconciliation sweep. */
-@Processor(QUEUES.deadlines, { concurrency: 8 })
-export class DeadlineProcessor extends QuietWorkerHost {
-  constructor(@Inject(DeadlinesService) private readonly deadlines: DeadlinesService) {
-    super();
+@Injectable()
+export class DeadlineProcessor extends QueueWorker<typeof QUEUES.deadlines> {
+  constructor(
+    @Inject(DeadlinesService) private readonly deadlines: DeadlinesService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    super(QUEUES.deadlines, config, 8);
   }
 
-  async process(job: Job<{ obligationId?: string; episodeId?: string }>): Promise<unknown> {
+  protected async handle(job: QueueJob<typeof QUEUES.deadlines>): Promise<unknown> {
     switch (job.name) {
-      case DEADLINE_JOBS.obligationDue:
-        return {
-          overdue: await this.deadlines.obligationDue(job.data.obligationId as string),
-        };
-      case DEADLINE_JOBS.statusUpdateDue:
-        return {
-          created: await this.deadlines.statusUpdateDue(job.data.episodeId as string),
-        };
-      case DEADLINE_JOBS.preMajority:
-        return {
-          raised: await this.deadlines.preMajorityDue(job.data.episodeId as string),
-        };
-      case DEADLINE_JOBS.sweep:
+      case 'obligation-due':
+        return { overdue: await this.deadlines.obligationDue(job.data.obligationId) };
+      case 'status-update-due':
+        return { created: await this.deadlines.statusUpdateDue(job.data.episodeId) };
+      case 'pre-majority':
+        return { raised: await this.deadlines.preMajorityDue(job.data.episodeId) };
+      case 'deadline-sweep':
         return this.deadlines.sweep();
       default:
-        throw new Error(`unknown deadline job ${job.name}`);
+        return unknownJob(job);
     }
   }
 }

@@ -6,19 +6,12 @@ import { AuditService } from '../audit/audit.service.js';
 import { ChildrenRepository } from '../cases/children.repository.js';
 import { CourtsService } from '../directory/courts.service.js';
 import { HearingRequestsService } from '../hearings/hearing-requests.service.js';
-import { notificationJob } from '../notifications/notification-events.js';
+import { notificationJob } from '../outbox/notification-event.js';
 import { OutboxService } from '../outbox/outbox.service.js';
-import { jobId, QUEUES } from '../outbox/queues.js';
+import { jobId, type OutboxJob } from '../outbox/jobs.js';
 import { EpisodesRepository, type EpisodeContext } from './episodes.repository.js';
 import { majorityAt, statusUpdateDue, type PlannedObligation } from './obligation-deadlines.js';
 import { ObligationsRepository } from './obligations.repository.js';
-
-export const DEADLINE_JOBS = {
-  obligationDue: 'obligation-due',
-  statusUpdateDue: 'status-update-due',
-  preMajority: 'pre-majority',
-  sweep: 'deadline-sweep',
-} as const;
 
 const SWEEP_BATCH = 500;
 /** Missed status-update periods created at once after a long outage, at most. */
@@ -62,9 +55,8 @@ export class DeadlinesService {
   async arm(manager: EntityManager, timers: DeadlineTimer[]): Promise<void> {
     await this.outbox.enqueue(
       manager,
-      ...timers.map((o) => ({
-        queue: QUEUES.deadlines,
-        name: DEADLINE_JOBS.obligationDue,
+      ...timers.map((o): OutboxJob => ({
+        name: 'obligation-due',
         data: { obligationId: o.id },
         jobId: jobId('obligation', o.id, 'due', `v${o.version}`),
         runAt: o.dueAt,
@@ -117,8 +109,7 @@ export class DeadlinesService {
   /** Schedules the creation of the next status update when the current one falls due. */
   async armStatusUpdate(manager: EntityManager, episodeId: string, dueAt: Date): Promise<void> {
     await this.outbox.enqueue(manager, {
-      queue: QUEUES.deadlines,
-      name: DEADLINE_JOBS.statusUpdateDue,
+      name: 'status-update-due',
       data: { episodeId },
       jobId: jobId('episode', episodeId, 'status-update', dueAt.getTime()),
       runAt: dueAt,
@@ -127,8 +118,7 @@ export class DeadlinesService {
 
   async armPreMajority(manager: EntityManager, episodeId: string, at: Date): Promise<void> {
     await this.outbox.enqueue(manager, {
-      queue: QUEUES.deadlines,
-      name: DEADLINE_JOBS.preMajority,
+      name: 'pre-majority',
       data: { episodeId },
       jobId: jobId('episode', episodeId, 'pre-majority'),
       runAt: at,

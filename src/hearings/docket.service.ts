@@ -10,7 +10,7 @@ import type { AppConfig } from '../common/config/app-config.js';
 import { Conflict, NotFound, ValidationFailed } from '../common/errors/domain-error.js';
 import { OrdersRepository } from '../orders/orders.repository.js';
 import { OutboxService } from '../outbox/outbox.service.js';
-import { jobId, QUEUES } from '../outbox/queues.js';
+import { jobId } from '../outbox/jobs.js';
 import {
   DocketEventsRepository,
   toDocketEventView,
@@ -18,7 +18,7 @@ import {
   type DocketEventView,
   type StoredDocketEvent,
 } from './docket-events.repository.js';
-import { DOCKET_JOBS, type DocketEventStatus, type DocketEventType } from './docket-events.js';
+import { type DocketEventStatus, type DocketEventType } from './docket-events.js';
 import { signDocketPayload } from './docket-signature.js';
 import { HearingRequestsRepository } from './hearing-requests.repository.js';
 
@@ -173,8 +173,7 @@ export class DocketService {
 
   private async queueDelivery(manager: EntityManager, eventId: string, resend: number): Promise<void> {
     await this.outbox.enqueue(manager, {
-      queue: QUEUES.docket,
-      name: DOCKET_JOBS.deliver,
+      name: 'deliver',
       data: { eventId },
       jobId: jobId('docket-event', eventId, `r${resend}`),
       options: {

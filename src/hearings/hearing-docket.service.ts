@@ -19,10 +19,9 @@ import { DocumentRenderingService } from '../orders/document-rendering.service.j
 import { childInitials, formatCourtDate } from '../orders/order-document-data.js';
 import { notificationJob } from '../notifications/notification-events.js';
 import { OutboxService } from '../outbox/outbox.service.js';
-import { jobId, QUEUES } from '../outbox/queues.js';
+import { jobId } from '../outbox/jobs.js';
 import { closedBecause } from './court-calendar.js';
 import { CourtCalendarService } from './court-calendar.service.js';
-import { HEARING_JOBS } from './docket-events.js';
 import { DocketService } from './docket.service.js';
 import type { DocketCallbackDto, ListHearingRequestsQuery } from './dto/hearings.dto.js';
 import type { HearingReason } from './hearing-request-types.js';
@@ -114,8 +113,7 @@ export class HearingDocketService {
       if (request.status === 'CANCELLED') throw new Conflict('HearingRequestCancelled', 'This hearing request is already cancelled.');
       const updated = await this.requests.markCancelled(manager, id, { by: actor.id, reason });
       await this.outbox.enqueue(manager, {
-        queue: QUEUES.hearings,
-        name: HEARING_JOBS.cancelled,
+        name: 'hearing-request.cancelled',
         data: { hearingRequestId: id },
         jobId: jobId('hearing-request', id, 'cancelled'),
       });

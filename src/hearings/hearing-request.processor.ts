@@ -1,9 +1,9 @@
-import { Processor } from '@nestjs/bullmq';
-import { Inject } from '@nestjs/common';
-import type { Job } from 'bullmq';
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from '../common/config/app-config.js';
+import { APP_CONFIG } from '../common/config/config.module.js';
+import { unknownJob, type QueueJob } from '../outbox/jobs.js';
+import { QueueWorker } from '../outbox/queue-worker.js';
 import { QUEUES } from '../outbox/queues.js';
-import { QuietWorkerHost } from '../outbox/quiet-worker-host.js';
-import { HEARING_JOBS } from './docket-events.js';
 import { DocketService } from './docket.service.js';
 
 /**
@@ -11,22 +11,25 @@ import { DocketService } from './docket.service.js';
  * the built-in docket the request is already on the court's own calendar;
  * with the webhook adapter an event goes to the case-management system.
  */
-@Processor(QUEUES.hearings, { concurrency: 4 })
-export class HearingRequestProcessor extends QuietWorkerHost {
-  constructor(@Inject(DocketService) private readonly docket: DocketService) {
-    super();
+@Injectable()
+export class HearingRequestProcessor extends QueueWorker<typeof QUEUES.hearings> {
+  constructor(
+    @Inject(DocketService) private readonly docket: DocketService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    super(QUEUES.hearings, config, 4);
   }
 
-  async process(job: Job<{ hearingRequestId: string }>): Promise<unknown> {
+  protected async handle(job: QueueJob<typeof QUEUES.hearings>): Promise<unknown> {
     switch (job.name) {
-      case HEARING_JOBS.created:
+      case 'hearing-request.created':
         return (await this.docket.publish('hearing_request.created', job.data.hearingRequestId)) ? 'queued for the CMS' : 'built-in docket';
-      case HEARING_JOBS.cancelled:
+      case 'hearing-request.cancelled':
         return (await this.docket.publish('hearing_request.cancelled', job.data.hearingRequestId))
           ? 'queued for the CMS'
           : 'built-in docket';
       default:
-        throw new Error(`unknown hearings job ${job.name}`);
+        return unknownJob(job);
     }
   }
 }

@@ -6,10 +6,9 @@ import type { Actor } from '../auth/principal.js';
 import { APP_CONFIG } from '../common/config/config.module.js';
 import type { AppConfig } from '../common/config/app-config.js';
 import { OutboxService } from '../outbox/outbox.service.js';
-import { jobId, QUEUES } from '../outbox/queues.js';
+import { jobId } from '../outbox/jobs.js';
 import { addCourtDays, type CourtCalendarInput } from './court-calendar.js';
 import { CourtCalendarService } from './court-calendar.service.js';
-import { HEARING_JOBS } from './docket-events.js';
 import type { HearingReason } from './hearing-request-types.js';
 import type { HearingRequestView } from './hearing-request-view.js';
 import { HearingRequestsRepository } from './hearing-requests.repository.js';
@@ -101,8 +100,7 @@ export class HearingRequestsService {
     });
     if (!request) return null;
     await this.outbox.enqueue(manager, {
-      queue: QUEUES.hearings,
-      name: HEARING_JOBS.created,
+      name: 'hearing-request.created',
       data: { hearingRequestId: id },
       jobId: jobId('hearing-request', id, 'created'),
     });

@@ -6,11 +6,11 @@ import { APP_CONFIG } from '../common/config/config.module.js';
 import type { AppConfig } from '../common/config/app-config.js';
 import { UserContactsRepository } from '../directory/user-contacts.repository.js';
 import { OutboxService } from '../outbox/outbox.service.js';
-import { jobId, QUEUES } from '../outbox/queues.js';
+import { jobId, type OutboxJob } from '../outbox/jobs.js';
 import { MailTemplates } from './mail-templates.js';
 import { mailDomain } from './mail-transport.js';
 import { NotificationDocuments, type ServedDocument } from './notification-documents.js';
-import { eventKey, NOTIFICATION_JOBS, type NotificationEvent } from './notification-events.js';
+import { eventKey, type NotificationEvent } from './notification-events.js';
 import { buildMessage } from './notification-messages.js';
 import { NotificationsRepository, type NewMessage } from './notifications.repository.js';
 
@@ -61,9 +61,8 @@ export class NotificationFanOut {
       const ids = await this.notifications.insertNew(manager, messages);
       await this.outbox.enqueue(
         manager,
-        ...ids.map((id) => ({
-          queue: QUEUES.notifications,
-          name: NOTIFICATION_JOBS.send,
+        ...ids.map((id): OutboxJob => ({
+          name: 'notification.send',
           data: { notificationId: id },
           jobId: jobId('notification', id),
           options: { attempts: this.config.mailAttempts, backoff: { type: 'exponential' as const, delay: this.config.mailBackoffMs } },

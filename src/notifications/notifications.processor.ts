@@ -1,32 +1,31 @@
-import { Processor } from '@nestjs/bullmq';
-import { Inject } from '@nestjs/common';
-import type { Job } from 'bullmq';
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from '../common/config/app-config.js';
+import { APP_CONFIG } from '../common/config/config.module.js';
+import { isLastAttempt, unknownJob, type QueueJob } from '../outbox/jobs.js';
+import { QueueWorker } from '../outbox/queue-worker.js';
 import { QUEUES } from '../outbox/queues.js';
-import { QuietWorkerHost } from '../outbox/quiet-worker-host.js';
-import { NOTIFICATION_JOBS, type NotificationEvent } from './notification-events.js';
 import { NotificationFanOut } from './notification-fan-out.service.js';
 import { NotificationSender } from './notification-sender.service.js';
 
 /** The notifications queue: events fanned out to their recipients, then one job per message. */
-@Processor(QUEUES.notifications, { concurrency: 8 })
-export class NotificationsProcessor extends QuietWorkerHost {
+@Injectable()
+export class NotificationsProcessor extends QueueWorker<typeof QUEUES.notifications> {
   constructor(
     @Inject(NotificationFanOut) private readonly fanOut: NotificationFanOut,
     @Inject(NotificationSender) private readonly sender: NotificationSender,
+    @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    super();
+    super(QUEUES.notifications, config, 8);
   }
 
-  async process(job: Job): Promise<unknown> {
+  protected async handle(job: QueueJob<typeof QUEUES.notifications>): Promise<unknown> {
     switch (job.name) {
-      case NOTIFICATION_JOBS.fanOut:
-        return { messages: await this.fanOut.fanOut(job.data as NotificationEvent) };
-      case NOTIFICATION_JOBS.send: {
-        const isLastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-        return this.sender.send((job.data as { notificationId: string }).notificationId, isLastAttempt);
-      }
+      case 'notification.fan-out':
+        return { messages: await this.fanOut.fanOut(job.data) };
+      case 'notification.send':
+        return this.sender.send(job.data.notificationId, isLastAttempt(job));
       default:
-        throw new Error(`unknown notifications job ${job.name}`);
+        return unknownJob(job);
     }
   }
 }

@@ -12,7 +12,7 @@ import { CourtsService } from '../directory/courts.service.js';
 import { UsersService } from '../directory/users.service.js';
 import { notificationJob } from '../notifications/notification-events.js';
 import { OutboxService } from '../outbox/outbox.service.js';
-import { jobId, QUEUES } from '../outbox/queues.js';
+import { jobId } from '../outbox/jobs.js';
 import { OrderDocumentsService } from './order-documents.service.js';
 import { formatOrderNumber, verificationCode, yearIn } from './order-number.js';
 import type { OrderView } from './order-view.js';
@@ -94,7 +94,6 @@ export class OrderSigningService {
       const superseded = order.kind === 'STANDING' ? await this.repository.supersedeStanding(manager, order.courtId, id, signedAt) : [];
       const docketNumber = order.caseId ? await this.cases.docketNumber(order.caseId, manager) : null;
       await this.outbox.enqueue(manager, {
-        queue: QUEUES.docket,
         name: 'order.signed',
         data: {
           orderId: id,

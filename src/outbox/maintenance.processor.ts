@@ -1,27 +1,26 @@
-import { Processor } from '@nestjs/bullmq';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { Job } from 'bullmq';
-import { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from '../common/config/app-config.js';
+import { APP_CONFIG } from '../common/config/config.module.js';
+import { IdempotencyKeys } from '../common/idempotency/idempotency-keys.js';
+import { unknownJob, type QueueJob } from './jobs.js';
+import { OutboxRepository } from './outbox.repository.js';
+import { QueueWorker } from './queue-worker.js';
 import { QUEUES } from './queues.js';
-import { QuietWorkerHost } from './quiet-worker-host.js';
-
-export const MAINTENANCE_JOB = 'housekeeping';
 
 /** Removes idempotency keys past their 24 hours and outbox rows relayed more than a week ago. */
-@Processor(QUEUES.maintenance)
-export class MaintenanceProcessor extends QuietWorkerHost {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
-    super();
+@Injectable()
+export class MaintenanceProcessor extends QueueWorker<typeof QUEUES.maintenance> {
+  constructor(
+    @Inject(OutboxRepository) private readonly outbox: OutboxRepository,
+    @Inject(IdempotencyKeys) private readonly idempotencyKeys: IdempotencyKeys,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    super(QUEUES.maintenance, config, 1);
   }
 
-  async process(job: Job): Promise<{ idempotencyKeys: number; outboxRows: number }> {
-    if (job.name !== MAINTENANCE_JOB) throw new Error(`unknown maintenance job ${job.name}`);
-    const [, idempotencyKeys] = (await this.dataSource.query(
-      `DELETE FROM idempotency_keys WHERE created_at < now() - interval '24 hours'`,
-    )) as [unknown, number];
-    const [, outboxRows] = (await this.dataSource.query(
-      `DELETE FROM outbox WHERE published_at IS NOT NULL AND published_at < now() - interval '7 days'`,
-    )) as [unknown, number];
-    return { idempotencyKeys, outboxRows };
+  protected async handle(job: QueueJob<typeof QUEUES.maintenance>): Promise<{ idempotencyKeys: number; outboxRows: number }> {
+    // The queue's only job, so the check is on its name.
+    if (job.name !== 'housekeeping') return unknownJob(job.name);
+    return { idempotencyKeys: await this.idempotencyKeys.purgeExpired(), outboxRows: await this.outbox.purgePublished() };
   }
 }

@@ -5,7 +5,7 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../common/config/config.module.js';
 import type { AppConfig } from '../common/config/app-config.js';
-import { OUTBOX_CHANNEL } from './outbox.service.js';
+import { OUTBOX_CHANNEL, OutboxRepository } from './outbox.repository.js';
 import { ALL_QUEUES, DEFAULT_JOB_OPTIONS, type QueueName } from './queues.js';
 import { reconnectSoon, redisOptions } from './redis-connection.js';
 import { logRedisErrors } from './redis-outage-log.js';
@@ -26,19 +26,6 @@ function isOutage(error: unknown): boolean {
 }
 const POLL_MS = 1000;
 
-interface OutboxRow {
-  id: string;
-  queue: QueueName;
-  job_name: string;
-  job_id: string;
-  payload: Record<string, unknown>;
-  run_at: Date;
-  options: {
-    attempts?: number;
-    backoff?: { type: 'exponential' | 'fixed'; delay: number };
-  };
-}
-
 /**
  * Moves outbox rows to BullMQ. Woken by NOTIFY at commit and by a one-second
  * poll (for rows written while nothing listened, or while Redis was down).
@@ -58,6 +45,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(OutboxRepository) private readonly outbox: OutboxRepository,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -123,20 +111,16 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   /** Publishes up to one batch; returns how many rows were published. */
   async publishBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const rows = (await manager.query(
-        `SELECT id, queue, job_name, job_id, payload, run_at, options FROM outbox
-          WHERE published_at IS NULL AND failed_at IS NULL ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [BATCH],
-      )) as OutboxRow[];
+      const rows = await this.outbox.claim(manager, BATCH);
       const published: string[] = [];
       for (const row of rows) {
         const queue = this.queues.get(row.queue);
         try {
           if (!queue) throw new Error(`unknown queue ${row.queue}`);
-          await queue.add(row.job_name, row.payload, {
+          await queue.add(row.name, row.payload, {
             ...row.options,
-            jobId: row.job_id,
-            delay: Math.max(0, row.run_at.getTime() - Date.now()),
+            jobId: row.jobId,
+            delay: Math.max(0, row.runAt.getTime() - Date.now()),
           });
           published.push(row.id);
         } catch (error) {
@@ -145,7 +129,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
             // Redis is away: leave this and later rows for the next pass.
             if (!this.redisDown) this.logger.warn({ err: error }, 'cannot reach Redis; outbox rows will wait');
             this.redisDown = true;
-            await manager.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [row.id, message]);
+            await this.outbox.recordOutage(manager, row.id, message);
             break;
           }
           // The row itself is refused: retry it a few times, then set it aside so it blocks nothing.
@@ -154,20 +138,17 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
               err: error,
               outboxId: row.id,
               queue: row.queue,
-              job: row.job_name,
+              job: row.name,
             },
             'outbox row refused by the queue',
           );
-          await manager.query(
-            `UPDATE outbox SET attempts = attempts + 1, last_error = $2, failed_at = CASE WHEN attempts + 1 >= $3 THEN now() END WHERE id = $1`,
-            [row.id, message, MAX_ROW_ATTEMPTS],
-          );
+          await this.outbox.recordRefusal(manager, row.id, message, MAX_ROW_ATTEMPTS);
         }
       }
       if (published.length > 0) {
         if (this.redisDown) this.logger.log('Redis is back; relaying outbox rows');
         this.redisDown = false;
-        await manager.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])`, [published]);
+        await this.outbox.markPublished(manager, published);
       }
       return published.length;
     });

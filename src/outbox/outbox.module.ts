@@ -1,6 +1,9 @@
 import { BullModule } from '@nestjs/bullmq';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import type { AppConfig } from '../common/config/app-config.js';
+import { OutboxRow } from './outbox-row.entity.js';
+import { OutboxRepository } from './outbox.repository.js';
 import { OutboxService } from './outbox.service.js';
 import { QueueErrorListener } from './queue-error-listener.js';
 import { ALL_QUEUES, DEFAULT_JOB_OPTIONS } from './queues.js';
@@ -23,6 +26,7 @@ export class OutboxModule {
     return {
       module: OutboxModule,
       imports: [
+        TypeOrmModule.forFeature([OutboxRow]),
         BullModule.forRoot({
           connection,
           prefix: config.queuePrefix,
@@ -30,8 +34,8 @@ export class OutboxModule {
         }),
         BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
       ],
-      providers: [OutboxService, QueueErrorListener],
-      exports: [OutboxService, BullModule],
+      providers: [OutboxRepository, OutboxService, QueueErrorListener],
+      exports: [OutboxService, OutboxRepository, BullModule],
     };
   }
 }

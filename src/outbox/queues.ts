@@ -1,4 +1,4 @@
-/** The BullMQ queues. Every job reaches one through the outbox (see OutboxService). */
+/** The BullMQ queues. Every job reaches one through the outbox (see jobs.ts for which job runs on which). */
 export const QUEUES = {
   /** Obligation deadlines (OVERDUE at dueAt), recurring status updates, the reconciliation sweep. */
   deadlines: 'deadlines',

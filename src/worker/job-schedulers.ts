@@ -1,18 +1,10 @@
-import { InjectQueue } from '@nestjs/bullmq';
+import { getQueueToken } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import type { Queue } from 'bullmq';
-import { MAINTENANCE_JOB } from '../outbox/maintenance.processor.js';
-import { QUEUES } from '../outbox/queues.js';
-
-/** A recurring job: BullMQ runs it on one worker at a time, whatever the number of workers. */
-export interface RecurringJob {
-  queue: Queue;
-  schedulerId: string;
-  jobName: string;
-  everyMs: number;
-}
-
-export const RECURRING_JOBS = Symbol('RECURRING_JOBS');
+import type { AppConfig } from '../common/config/app-config.js';
+import { APP_CONFIG } from '../common/config/config.module.js';
+import { JOB_QUEUE, JOB_SCHEDULERS } from '../outbox/jobs.js';
 
 /**
  * Re-declares the schedulers this often, in case Redis lost them: a restart without persistence must not stop
@@ -22,9 +14,9 @@ export const RECURRING_JOBS = Symbol('RECURRING_JOBS');
 const REDECLARE_MS = 15_000;
 
 /**
- * Declares the BullMQ job schedulers of the worker (sweeps, housekeeping).
- * Declaring is idempotent; it is retried until Redis answers, so a worker
- * starts even while Redis is away.
+ * Declares the BullMQ job schedulers of the worker (JOB_SCHEDULERS: sweeps,
+ * housekeeping). Declaring is idempotent; it is retried until Redis answers,
+ * so a worker starts even while Redis is away.
  */
 @Injectable()
 export class JobSchedulers implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -32,8 +24,8 @@ export class JobSchedulers implements OnApplicationBootstrap, OnApplicationShutd
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
-    @InjectQueue(QUEUES.maintenance) private readonly maintenance: Queue,
-    @Inject(RECURRING_JOBS) private readonly recurring: RecurringJob[],
+    @Inject(ModuleRef) private readonly moduleRef: ModuleRef,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -46,18 +38,13 @@ export class JobSchedulers implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   private async declare(): Promise<void> {
-    const jobs: RecurringJob[] = [
-      {
-        queue: this.maintenance,
-        schedulerId: 'housekeeping',
-        jobName: MAINTENANCE_JOB,
-        everyMs: 3_600_000,
-      },
-      ...this.recurring,
-    ];
     try {
-      for (const job of jobs) {
-        await withTimeout(job.queue.upsertJobScheduler(job.schedulerId, { every: job.everyMs }, { name: job.jobName }), 5000);
+      for (const scheduler of JOB_SCHEDULERS) {
+        const queue = this.moduleRef.get<Queue>(getQueueToken(JOB_QUEUE[scheduler.job]), { strict: false });
+        await withTimeout(
+          queue.upsertJobScheduler(scheduler.schedulerId, { every: scheduler.everyMs(this.config) }, { name: scheduler.job }),
+          5000,
+        );
       }
     } catch (error) {
       this.logger.warn({ err: error }, 'cannot declare job schedulers yet (Redis?); will retry');

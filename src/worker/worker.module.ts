@@ -1,10 +1,6 @@
-import { getQueueToken } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import type { Queue } from 'bullmq';
-import { APP_CONFIG } from '../common/config/config.module.js';
-import type { AppConfig } from '../common/config/app-config.js';
+import { IdempotencyKeys } from '../common/idempotency/idempotency-keys.js';
 import { DeadlineProcessor } from '../episodes/deadline.processor.js';
-import { DEADLINE_JOBS } from '../episodes/deadlines.service.js';
 import { EpisodesModule } from '../episodes/episodes.module.js';
 import { DocketDeliveryWorker } from '../hearings/docket-delivery.worker.js';
 import { HearingRequestProcessor } from '../hearings/hearing-request.processor.js';
@@ -13,36 +9,24 @@ import { NotificationsModule } from '../notifications/notifications.module.js';
 import { NotificationsProcessor } from '../notifications/notifications.processor.js';
 import { MaintenanceProcessor } from '../outbox/maintenance.processor.js';
 import { OutboxRelay } from '../outbox/outbox-relay.service.js';
-import { QUEUES } from '../outbox/queues.js';
-import { JobSchedulers, RECURRING_JOBS, type RecurringJob } from './job-schedulers.js';
+import { JobSchedulers } from './job-schedulers.js';
 
 /**
- * Everything that runs in the background: the outbox relay, the BullMQ
- * processors and the recurring-job schedulers. Imported by the `worker` and
- * all-in-one entry points, never by `api`, so API replicas only serve HTTP.
+ * Everything that runs in the background: the outbox relay, one QueueWorker
+ * per queue and the job schedulers (JOB_SCHEDULERS). Imported by the `worker`
+ * and all-in-one entry points, never by `api`, so API replicas only serve HTTP.
  */
 @Module({
   imports: [EpisodesModule, HearingsModule, NotificationsModule],
   providers: [
     OutboxRelay,
+    IdempotencyKeys,
     MaintenanceProcessor,
     DeadlineProcessor,
     HearingRequestProcessor,
     DocketDeliveryWorker,
     NotificationsProcessor,
     JobSchedulers,
-    {
-      provide: RECURRING_JOBS,
-      inject: [APP_CONFIG, getQueueToken(QUEUES.deadlines)],
-      useFactory: (config: AppConfig, deadlines: Queue): RecurringJob[] => [
-        {
-          queue: deadlines,
-          schedulerId: 'deadline-sweep',
-          jobName: DEADLINE_JOBS.sweep,
-          everyMs: config.deadlineSweepSeconds * 1000,
-        },
-      ],
-    },
   ],
 })
 export class WorkerModule {}
