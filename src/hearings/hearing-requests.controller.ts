@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { Access } from '../auth/access.decorator.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/principal.js';
-import { sendFile } from '../common/http/file-reply.js';
+import { sendPdf } from '../common/http/file-reply.js';
 import { UuidParam } from '../common/http/uuid-param.js';
 import { CancelHearingDto, ListHearingRequestsQuery, ScheduleHearingDto } from './dto/hearings.dto.js';
 import { HearingDocketService } from './hearing-docket.service.js';
@@ -77,6 +77,6 @@ export class HearingRequestsController {
   @ApiFileResponse('The notice of hearing', 'application/pdf')
   async notice(@CurrentActor() actor: Actor, @UuidParam() id: string, @Res() reply: FastifyReply): Promise<void> {
     const pdf = await this.hearings.notice(actor, id);
-    await sendFile(reply, { contentType: 'application/pdf', body: pdf, filename: `notice-of-hearing-${id}.pdf` });
+    await sendPdf(reply, pdf, `notice-of-hearing-${id}.pdf`);
   }
 }

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { Access } from '../auth/access.decorator.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/principal.js';
-import { sendPdf } from '../common/http/send-pdf.js';
+import { sendPdf } from '../common/http/file-reply.js';
 import { UuidParam } from '../common/http/uuid-param.js';
 import { ApiFileResponse } from '../common/openapi/api-file.decorator.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { Access } from '../auth/access.decorator.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/principal.js';
-import { sendFile } from '../common/http/file-reply.js';
+import { sendFile, sendPdf } from '../common/http/file-reply.js';
 import { UuidParam } from '../common/http/uuid-param.js';
 import { CreateOrderDto, ListOrdersQuery, UpdateOrderDto, VacateOrderDto } from './dto/orders.dto.js';
 import { OrderDocumentsService } from './order-documents.service.js';
@@ -70,7 +70,7 @@ export class OrdersController {
   async pdf(@CurrentActor() actor: Actor, @UuidParam() id: string, @Res() reply: FastifyReply): Promise<void> {
     const { order, pdf } = await this.documents.pdf(actor, id);
     const name = order.orderNumber ? `order-${order.orderNumber}` : `order-${order.id}-draft`;
-    await sendFile(reply, { contentType: 'application/pdf', body: pdf, filename: `${name}.pdf` });
+    await sendPdf(reply, pdf, `${name}.pdf`);
   }
 
   @Get(':id/preview')

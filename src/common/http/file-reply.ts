@@ -19,3 +19,8 @@ export async function sendFile(reply: FastifyReply, file: FileAnswer): Promise<v
   if (file.filename) void reply.header('content-disposition', `inline; filename="${file.filename}"`);
   await reply.send(file.body);
 }
+
+/** A PDF about a child's case, shown inline. */
+export function sendPdf(reply: FastifyReply, pdf: Buffer, filename: string): Promise<void> {
+  return sendFile(reply, { contentType: 'application/pdf', body: pdf, filename });
+}
