@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import { Logger as NestLogger } from '@nestjs/common';
@@ -29,7 +30,8 @@ export async function createHttpApp(config: AppConfig, role: Exclude<ProcessRole
   const adapter = new FastifyAdapter({
     bodyLimit: JSON_BODY_LIMIT,
     genReqId: assignRequestId,
-    trustProxy: config.trustProxy,
+    // Fastify takes a hop count too (proxy-addr); the adapter's option type leaves the number out.
+    trustProxy: config.trustProxy as boolean | string[],
     return503OnClosing: true,
     loggerInstance: logger,
     // One line per request from our own hook (below) instead of Fastify's two.
@@ -49,6 +51,8 @@ export async function createHttpApp(config: AppConfig, role: Exclude<ProcessRole
   checkRequestInput(app, JSON_BODY_LIMIT);
 
   const fastify = app.getHttpAdapter().getInstance();
+  // Parses the session and CSRF cookies (unsigned: the session id is random and looked up by hash).
+  await app.register(cookie);
   await app.register(helmet, {
     // The API serves JSON, PDFs and images; the Swagger UI at /docs needs inline scripts and styles.
     contentSecurityPolicy: {

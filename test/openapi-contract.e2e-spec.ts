@@ -41,7 +41,42 @@ describe('real answers conform to the OpenAPI document (strictly: no undocumente
       200,
     );
     await call('GET /api/v1/auth/me', t.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${token.body.accessToken}`), 200);
-    await call('POST /api/v1/auth/dashboard-session', as(w.admin).post('/api/v1/auth/dashboard-session'), 204);
+    const session = await call(
+      'POST /api/v1/auth/session',
+      t.http.post('/api/v1/auth/session').send({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }),
+      200,
+    );
+    const jar = (session.headers['set-cookie'] as unknown as string[]).map((c) => c.split(';')[0]);
+    const csrf = jar.find((c) => c.startsWith('cmfc_csrf='))?.split('=')[1] ?? '';
+    await call('GET /api/v1/auth/me', t.http.get('/api/v1/auth/me').set('Cookie', jar.join('; ')), 200);
+    await call(
+      'POST /api/v1/auth/mfa/totp',
+      t.http.post('/api/v1/auth/mfa/totp').set('Cookie', jar.join('; ')).set('X-CSRF-Token', csrf),
+      200,
+    );
+    await call(
+      'POST /api/v1/auth/mfa/totp/confirm',
+      t.http.post('/api/v1/auth/mfa/totp/confirm').set('Cookie', jar.join('; ')).set('X-CSRF-Token', csrf).send({ code: '12' }),
+      400,
+    );
+    await call(
+      'DELETE /api/v1/auth/session',
+      t.http.delete('/api/v1/auth/session').set('Cookie', jar.join('; ')).set('X-CSRF-Token', csrf),
+      204,
+    );
+    await call(
+      'POST /api/v1/auth/logout',
+      t.http.post('/api/v1/auth/logout').set('Authorization', `Bearer ${token.body.accessToken}`),
+      204,
+    );
+    await call('GET /api/v1/users', as(w.admin).get('/api/v1/users?role=CLERK'), 200);
+    await call('PATCH /api/v1/users/{id}', as(w.admin).patch(`/api/v1/users/${w.clerkB.id}`).send({ name: 'Clerk Bee' }), 200);
+    await call(
+      'POST /api/v1/auth/password',
+      as(w.clerkB).post('/api/v1/auth/password').send({ currentPassword: 'not-it-at-all', newPassword: 'a fine new passphrase' }),
+      400,
+    );
+    await call('DELETE /api/v1/users/{id}/mfa', t.http.delete(`/api/v1/users/${w.judgeB.id}/mfa`).set(w.admin.auth), 204);
     await call(
       'POST /api/v1/auth/token',
       t.http.post('/api/v1/auth/token').send({ email: ADMIN_EMAIL, password: 'wrong-password-1' }),
@@ -76,6 +111,12 @@ describe('real answers conform to the OpenAPI document (strictly: no undocumente
       201,
     );
     await call('GET /api/v1/auth/me', t.http.get('/api/v1/auth/me').set('X-API-Key', key.body.key as string), 200);
+    await call('GET /api/v1/agencies/{id}/api-keys', as(w.admin).get(`/api/v1/agencies/${w.agency1}/api-keys`), 200);
+    await call(
+      'DELETE /api/v1/agencies/{id}/api-keys/{keyId}',
+      t.http.delete(`/api/v1/agencies/${w.agency1}/api-keys/${key.body.id as string}`).set(w.admin.auth),
+      204,
+    );
 
     const user = await call(
       'POST /api/v1/users',

@@ -80,11 +80,11 @@ describe('the OpenAPI document', () => {
     ]);
   });
 
-  it('gives public operations no security and the others bearer and API key', () => {
+  it('gives public operations no security and the others bearer, API key and the session cookie', () => {
     const verify = document.paths['/api/v1/orders/verify'].get!;
     expect(verify.security).toEqual([]);
-    expect(document.paths['/api/v1/cases'].post!.security).toEqual([{ bearer: [] }, { apiKey: [] }]);
-    expect(Object.keys(document.components!.securitySchemes!)).toEqual(expect.arrayContaining(['bearer', 'apiKey']));
+    expect(document.paths['/api/v1/cases'].post!.security).toEqual([{ bearer: [] }, { apiKey: [] }, { session: [] }]);
+    expect(Object.keys(document.components!.securitySchemes!)).toEqual(expect.arrayContaining(['bearer', 'apiKey', 'session']));
   });
 
   it('describes lists as pages and files as binary content', () => {

@@ -1,10 +1,11 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtension, ApiSecurity } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth, ApiExtension, ApiSecurity } from '@nestjs/swagger';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
-import { API_KEY, BEARER } from '../common/openapi/openapi-document.js';
+import { API_KEY, BEARER, SESSION } from '../common/openapi/openapi-document.js';
 import type { Role } from './principal.js';
 
 export const ACCESS_METADATA = 'cmfc:access';
+export const MFA_ENROLMENT_METADATA = 'cmfc:mfa-enrolment';
 
 /** Who may call a route: nobody logged in needed, anyone logged in, or these roles. */
 export type AccessRule = { kind: 'public' } | { kind: 'authenticated' } | { kind: 'roles'; roles: Role[] };
@@ -30,7 +31,16 @@ export function Access(...who: ['PUBLIC'] | ['ANY'] | Role[]): MethodDecorator &
     SetMetadata(ACCESS_METADATA, rule),
     ApiBearerAuth(BEARER),
     ApiSecurity(API_KEY),
+    ApiCookieAuth(SESSION),
     ApiExtension('x-access', roles),
     ApiProblems(401, [403, rule.kind === 'roles' ? `Only: ${roles}` : 'Not allowed for this caller']),
   );
 }
+
+/**
+ * A route a person may call before enrolling the second factor their role requires (`/auth/me`,
+ * `/auth/mfa/*`, `/auth/session`, `/auth/logout`); every other route answers 403
+ * `MfaEnrolmentRequired` until they have.
+ */
+export const DuringMfaEnrolment = (): MethodDecorator & ClassDecorator =>
+  applyDecorators(SetMetadata(MFA_ENROLMENT_METADATA, true), ApiExtension('x-during-mfa-enrolment', true));

@@ -1,68 +1,107 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { APP_CONFIG } from '../common/config/config.module.js';
+import type { AppConfig } from '../common/config/app-config.js';
 import { Forbidden } from '../common/errors/domain-error.js';
-import { DASHBOARD_COOKIE, DASHBOARD_PATH } from '../outbox/queue-dashboard.js';
-import { TokenService } from './token.service.js';
-import { Access } from './access.decorator.js';
-import { AuthService } from './auth.service.js';
-import { CurrentActor } from './current-actor.decorator.js';
-import { TokenRequestDto } from './dto/auth.dto.js';
-import type { Actor } from './principal.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
-import { UserDto } from '../directory/dto/directory-responses.dto.js';
-import { ApiKeyCallerDto, TokenDto } from './dto/auth-responses.dto.js';
+import { ApiKeyCallerDto, MeDto, SessionDto, TokenDto } from './dto/auth-responses.dto.js';
+import { Access, DuringMfaEnrolment } from './access.decorator.js';
+import { AuthService } from './auth.service.js';
+import { clearSessionCookies, setSessionCookies } from './cookies.js';
+import { CurrentActor } from './current-actor.decorator.js';
+import { ChangePasswordDto, SessionRequestDto, TokenRequestDto } from './dto/auth.dto.js';
+import type { Actor } from './principal.js';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
   constructor(
     @Inject(AuthService) private readonly auth: AuthService,
-    @Inject(TokenService) private readonly tokens: TokenService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Post('token')
   @HttpCode(200)
   @Access('PUBLIC')
-  // Per-address limit from LOGIN_RATE_LIMIT (see bootstrap.ts), on top of the per-account lockout.
+  // Per-address limit (AUTH_THROTTLE_LIMIT, see bootstrap.ts), on top of the per-account limit and lockout.
   @RouteConfig({ rateLimit: {} })
   @ApiOperation({ summary: 'Sign in: an access token for an email and password' })
   @ApiProblems(
     400,
-    [401, 'Wrong email or password (the same answer for both), or the account is locked'],
-    [429, 'Too many attempts from this address; see Retry-After'],
+    [401, 'Wrong email or password, or a locked account (the same answer for all); `MfaRequired` / `MfaInvalid` for the second factor'],
+    [429, 'Too many attempts from this address or for this account; see Retry-After'],
   )
   @ApiOkResponse({ type: TokenDto })
   token(@Body() dto: TokenRequestDto, @Req() request: FastifyRequest): Promise<TokenDto> {
-    return this.auth.login(dto.email, dto.password, String(request.id));
+    return this.auth.token(dto.email, dto.password, dto.totp, String(request.id));
   }
 
-  /**
-   * For a browser: sets the caller's token as an HttpOnly cookie scoped to the
-   * queue dashboard (/admin/queues), which a page cannot send as a header.
-   */
-  @Post('dashboard-session')
+  /** For browsers: the session cookie (HttpOnly) and the CSRF cookie the page echoes in `X-CSRF-Token`. */
+  @Post('session')
+  @HttpCode(200)
+  @Access('PUBLIC')
+  @RouteConfig({ rateLimit: {} })
+  @ApiOperation({ summary: 'Sign a browser in: the session cookie and the CSRF cookie' })
+  @ApiProblems(
+    400,
+    [401, 'Wrong email or password, or a locked account (the same answer for all); `MfaRequired` / `MfaInvalid` for the second factor'],
+    [429, 'Too many attempts from this address or for this account; see Retry-After'],
+  )
+  @ApiOkResponse({ type: SessionDto, description: 'Signed in; `Set-Cookie: cmfc_session` (HttpOnly) and `cmfc_csrf`' })
+  async createSession(
+    @Body() dto: SessionRequestDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionDto> {
+    const { session, user, mfaEnrolmentRequired } = await this.auth.session(dto.email, dto.password, dto.totp, String(request.id));
+    setSessionCookies(reply, session, this.config.secureCookies);
+    return { user, mfaEnrolmentRequired };
+  }
+
+  @Delete('session')
   @HttpCode(204)
-  @Access('ADMIN')
-  @ApiOperation({ summary: 'Open the queue dashboard (/admin/queues) in this browser with an HttpOnly cookie' })
-  @ApiNoContentResponse({ description: 'The cookie is set' })
-  dashboardSession(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): void {
-    const token = (/^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '') ?? [])[1];
-    if (!token) throw new Forbidden('Open the dashboard session with a Bearer token.');
-    const secure = request.protocol === 'https' ? '; Secure' : '';
-    void reply.header(
-      'set-cookie',
-      `${DASHBOARD_COOKIE}=${encodeURIComponent(token)}; Path=${DASHBOARD_PATH}; HttpOnly; SameSite=Strict; Max-Age=${this.tokens.ttlSeconds}${secure}`,
-    );
+  @Access('ANY')
+  @DuringMfaEnrolment()
+  @ApiOperation({ summary: 'Sign the browser out: the session ends at once' })
+  @ApiNoContentResponse({ description: 'Signed out; both cookies cleared' })
+  async endSession(@CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    if (actor.credential?.type !== 'session')
+      throw new Forbidden('This ends a browser session; a Bearer token signs out with POST /auth/logout.');
+    await this.auth.logout(actor);
+    clearSessionCookies(reply, this.config.secureCookies);
+  }
+
+  /** The access token (or session) of this request stops working at once, on every replica. */
+  @Post('logout')
+  @HttpCode(204)
+  @Access('ANY')
+  @DuringMfaEnrolment()
+  @ApiOperation({ summary: 'Sign out: this access token stops working at once, on every replica' })
+  @ApiNoContentResponse({ description: 'Signed out' })
+  async logout(@CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    await this.auth.logout(actor);
+    if (actor.credential?.type === 'session') clearSessionCookies(reply, this.config.secureCookies);
+  }
+
+  @Post('password')
+  @HttpCode(204)
+  @Access('ADMIN', 'JUDGE', 'CLERK', 'AGENCY')
+  @ApiOperation({ summary: "Change one's password: the other sessions and tokens end" })
+  @ApiProblems(400)
+  @ApiNoContentResponse({ description: 'Changed; the other sessions and tokens have ended' })
+  async changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto): Promise<void> {
+    await this.auth.changePassword(actor, dto.currentPassword, dto.newPassword);
   }
 
   @Get('me')
   @Access('ANY')
   @ApiOperation({ summary: 'Who the caller is: the user, or the agency system of an API key' })
-  @ApiExtraModels(UserDto, ApiKeyCallerDto)
-  @ApiOkResponse({ schema: { oneOf: [{ $ref: getSchemaPath(UserDto) }, { $ref: getSchemaPath(ApiKeyCallerDto) }] } })
-  me(@CurrentActor() actor: Actor): Promise<UserDto | ApiKeyCallerDto> {
+  @DuringMfaEnrolment()
+  @ApiExtraModels(MeDto, ApiKeyCallerDto)
+  @ApiOkResponse({ schema: { oneOf: [{ $ref: getSchemaPath(MeDto) }, { $ref: getSchemaPath(ApiKeyCallerDto) }] } })
+  me(@CurrentActor() actor: Actor): Promise<MeDto | ApiKeyCallerDto> {
     return this.auth.me(actor);
   }
 }

@@ -1,47 +1,48 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { Forbidden, Unauthenticated } from '../common/errors/domain-error.js';
-import { ACCESS_METADATA, type AccessRule } from './access.decorator.js';
-import { ApiKeyService } from './api-key.service.js';
+import { APP_CONFIG } from '../common/config/config.module.js';
+import type { AppConfig } from '../common/config/app-config.js';
+import { Forbidden } from '../common/errors/domain-error.js';
+import { ACCESS_METADATA, MFA_ENROLMENT_METADATA, type AccessRule } from './access.decorator.js';
+import { Authenticator } from './authenticator.service.js';
 import type { Principal } from './principal.js';
-import { TokenService } from './token.service.js';
 
 /**
  * Global guard. Every route must declare `@Access(...)`; one that does not is
- * refused. Authenticates with a Bearer JWT or an `X-API-Key`, then checks the
- * role before any record is looked up (403), leaving tenant scope to the query.
+ * refused. Authenticates with a Bearer JWT, an `X-API-Key` or the session
+ * cookie, then checks the role before any record is looked up (403), leaving
+ * tenant scope to the query. A person whose role needs a second factor and
+ * who has not proved one may only enrol (`@DuringMfaEnrolment()` routes).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     @Inject(Reflector) private readonly reflector: Reflector,
-    @Inject(TokenService) private readonly tokens: TokenService,
-    @Inject(ApiKeyService) private readonly apiKeys: ApiKeyService,
+    @Inject(Authenticator) private readonly authenticator: Authenticator,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_METADATA, [context.getHandler(), context.getClass()]);
+    const targets = [context.getHandler(), context.getClass()];
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_METADATA, targets);
     if (!rule) throw new Forbidden('This route declares no access rule.', 'NoAccessRule');
     if (rule.kind === 'public') return true;
     const request = context.switchToHttp().getRequest<FastifyRequest & { principal?: Principal }>();
-    request.principal = await this.authenticate(request);
-    if (rule.kind === 'roles' && !rule.roles.includes(request.principal.role)) {
+    const principal = await this.authenticator.authenticate(request);
+    request.principal = principal;
+    if (needsMfaEnrolment(principal, this.config) && !this.reflector.getAllAndOverride<boolean>(MFA_ENROLMENT_METADATA, targets)) {
+      throw new Forbidden('Your role requires a second factor: enrol TOTP (POST /api/v1/auth/mfa/totp) first.', 'MfaEnrolmentRequired');
+    }
+    if (rule.kind === 'roles' && !rule.roles.includes(principal.role)) {
       throw new Forbidden(`Only ${rule.roles.join(', ')} may do this.`);
     }
     return true;
   }
+}
 
-  private authenticate(request: FastifyRequest): Promise<Principal> {
-    const authorization = request.headers.authorization;
-    if (authorization) {
-      const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-      if (!match) throw new Unauthenticated('Use "Authorization: Bearer <token>".', 'InvalidToken');
-      return this.tokens.verify(match[1]);
-    }
-    const apiKey = request.headers['x-api-key'];
-    if (typeof apiKey === 'string' && apiKey) return this.apiKeys.authenticate(apiKey);
-    throw new Unauthenticated();
-  }
+/** A person whose role is in MFA_REQUIRED_ROLES and whose token or session proved no second factor. */
+export function needsMfaEnrolment(principal: Principal, config: AppConfig): boolean {
+  return principal.kind === 'user' && !principal.mfa && config.mfaRequiredRoles.includes(principal.role);
 }

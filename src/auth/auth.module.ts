@@ -4,14 +4,27 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { APP_CONFIG } from '../common/config/config.module.js';
 import type { AppConfig } from '../common/config/app-config.js';
+import { DirectoryDataModule } from '../directory/directory-data.module.js';
+import { AccountStateService } from './account-state.service.js';
 import { ApiKeyService } from './api-key.service.js';
+import { AuthChangeBus } from './auth-changes.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
+import { Authenticator } from './authenticator.service.js';
+import { LoginThrottle } from './login-throttle.js';
+import { LoginService } from './login.service.js';
+import { MfaController } from './mfa/mfa.controller.js';
+import { MfaRepository } from './mfa/mfa.repository.js';
+import { MfaService } from './mfa/mfa.service.js';
+import { RevokedTokensRepository } from './revoked-tokens.repository.js';
+import { SessionService } from './session.service.js';
+import { SessionsRepository } from './sessions.repository.js';
 import { TokenService } from './token.service.js';
 
 @Module({
   imports: [
+    DirectoryDataModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       // A KeyObject made once: given a string, jsonwebtoken first tries (and fails) to parse it as a
@@ -22,8 +35,23 @@ import { TokenService } from './token.service.js';
       }),
     }),
   ],
-  controllers: [AuthController],
-  providers: [TokenService, ApiKeyService, AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [TokenService, ApiKeyService],
+  controllers: [AuthController, MfaController],
+  providers: [
+    TokenService,
+    ApiKeyService,
+    AuthService,
+    AuthChangeBus,
+    AccountStateService,
+    RevokedTokensRepository,
+    SessionsRepository,
+    SessionService,
+    Authenticator,
+    LoginThrottle,
+    LoginService,
+    MfaRepository,
+    MfaService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [TokenService, ApiKeyService, Authenticator, AccountStateService, SessionService, MfaService, LoginService],
 })
 export class AuthModule {}

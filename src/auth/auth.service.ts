@@ -2,133 +2,154 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { NotFound, RateLimited, Unauthenticated } from '../common/errors/domain-error.js';
-import { toUserView, type UserView } from '../directory/users.service.js';
-import { decoyHash, verifyPassword } from './password-hasher.js';
+import { APP_CONFIG } from '../common/config/config.module.js';
+import type { AppConfig } from '../common/config/app-config.js';
+import { Forbidden, NotFound, Unauthenticated, ValidationFailed } from '../common/errors/domain-error.js';
+import { UsersRepository, type UserView } from '../directory/users.repository.js';
+import { AccountStateService } from './account-state.service.js';
+import { ApiKeyService } from './api-key.service.js';
+import { needsMfaEnrolment } from './auth.guard.js';
+import { LoginService } from './login.service.js';
+import { MfaService } from './mfa/mfa.service.js';
+import { hashPassword, verifyPassword } from './password-hasher.js';
+import { passwordProblem } from './passwords/password-policy.js';
 import type { Actor, Role } from './principal.js';
+import { RevokedTokensRepository } from './revoked-tokens.repository.js';
+import { SessionService, type NewSession } from './session.service.js';
+import { SessionsRepository } from './sessions.repository.js';
 import { TokenService } from './token.service.js';
-
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MINUTES = 10;
 
 export interface TokenResponse {
   accessToken: string;
   tokenType: 'Bearer';
   expiresIn: number;
   user: UserView;
+  mfaEnrolmentRequired: boolean;
 }
 
-interface LoginRow {
+export interface MeView extends UserView {
+  kind: 'user';
+  mfaEnabled: boolean;
+  mfaEnrolmentRequired: boolean;
+}
+
+export interface ApiKeyMe {
+  kind: 'api_key';
   id: string;
-  email: string;
   name: string;
   role: Role;
-  court_id: string | null;
-  agency_id: string | null;
-  created_at: Date;
-  password_hash: string;
-  locked_until: Date | null;
+  courtId: null;
+  agencyId: string | null;
 }
 
-const WRONG = 'The email or password is wrong.';
-
-/**
- * Password login. An unknown email and a wrong password answer the same 401
- * after the same work; five failures lock the account for ten minutes (CJIS
- * 5.5.3). Every attempt is audited.
- */
+/** Tokens and sessions: issuing them after a sign-in, ending them, and the caller's own account. */
 @Injectable()
 export class AuthService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(LoginService) private readonly login: LoginService,
     @Inject(TokenService) private readonly tokens: TokenService,
+    @Inject(SessionService) private readonly sessions: SessionService,
+    @Inject(SessionsRepository) private readonly sessionRows: SessionsRepository,
+    @Inject(RevokedTokensRepository) private readonly revoked: RevokedTokensRepository,
+    @Inject(AccountStateService) private readonly accounts: AccountStateService,
+    @Inject(UsersRepository) private readonly users: UsersRepository,
+    @Inject(MfaService) private readonly mfa: MfaService,
+    @Inject(ApiKeyService) private readonly apiKeys: ApiKeyService,
     @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
-  async login(email: string, password: string, requestId: string): Promise<TokenResponse> {
-    const rows = (await this.dataSource.query(
-      `SELECT id, email, name, role, court_id, agency_id, created_at, password_hash, locked_until FROM users WHERE lower(email) = lower($1)`,
-      [email.trim()],
-    )) as LoginRow[];
-    const user = rows[0];
-    if (!user) {
-      await verifyPassword(password, await decoyHash());
-      await this.audit.recordNow(null, {
-        action: 'login_failed',
-        outcome: 'failed',
-        entityType: 'session',
-        requestId,
-        details: { reason: 'unknown_email' },
-      });
-      throw new Unauthenticated(WRONG, 'InvalidCredentials');
-    }
-    const actor: Actor = { kind: 'user', id: user.id, role: user.role, courtId: user.court_id, agencyId: user.agency_id, requestId };
-    if (user.locked_until && user.locked_until.getTime() > Date.now()) {
-      await this.audit.recordNow(actor, {
-        action: 'login_failed',
-        outcome: 'denied',
-        entityType: 'session',
-        entityId: user.id,
-        details: { reason: 'locked' },
-      });
-      throw lockedError(user.locked_until);
-    }
-    if (!(await verifyPassword(password, user.password_hash))) {
-      const lockedUntil = await this.dataSource.transaction(async (manager) => {
-        const [updated] = (await manager.query(
-          `UPDATE users SET
-             locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END,
-             failed_logins = CASE WHEN failed_logins + 1 >= $2 THEN 0 ELSE failed_logins + 1 END
-           WHERE id = $1 RETURNING locked_until`,
-          [user.id, MAX_FAILED_LOGINS, LOCKOUT_MINUTES],
-        )) as [Array<{ locked_until: Date | null }>, number];
-        const until = updated[0]?.locked_until ?? null;
-        const locked = until !== null && until.getTime() > Date.now();
-        await this.audit.record(manager, actor, {
-          action: 'login_failed',
-          outcome: 'failed',
-          entityType: 'session',
-          entityId: user.id,
-          details: { reason: 'wrong_password', locked },
-        });
-        return locked ? until : null;
-      });
-      if (lockedUntil) throw lockedError(lockedUntil);
-      throw new Unauthenticated(WRONG, 'InvalidCredentials');
-    }
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query(`UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1`, [user.id]);
-      await this.audit.record(manager, actor, { action: 'login', entityType: 'session', entityId: user.id, courtId: user.court_id });
+  async token(email: string, password: string, totp: string | undefined, requestId: string): Promise<TokenResponse> {
+    const signedIn = await this.login.signIn(email, password, totp, requestId);
+    const accessToken = await this.tokens.issue({ ...signedIn.user, tokenVersion: signedIn.tokenVersion, mfa: signedIn.mfa });
+    return {
+      accessToken,
+      tokenType: 'Bearer',
+      expiresIn: this.tokens.ttlSeconds,
+      user: signedIn.user,
+      mfaEnrolmentRequired: signedIn.mfaEnrolmentRequired,
+    };
+  }
+
+  async session(
+    email: string,
+    password: string,
+    totp: string | undefined,
+    requestId: string,
+  ): Promise<{ session: NewSession; user: UserView; mfaEnrolmentRequired: boolean }> {
+    const signedIn = await this.login.signIn(email, password, totp, requestId);
+    const session = await this.sessions.create({
+      id: signedIn.user.id,
+      tokenVersion: signedIn.tokenVersion,
+      mfa: signedIn.mfa,
+      via: 'password',
     });
-    const accessToken = await this.tokens.issue({ id: user.id, role: user.role, courtId: user.court_id, agencyId: user.agency_id });
-    return { accessToken, tokenType: 'Bearer', expiresIn: this.tokens.ttlSeconds, user: toUserView(user) };
+    return { session, user: signedIn.user, mfaEnrolmentRequired: signedIn.mfaEnrolmentRequired };
   }
 
-  async me(
-    actor: Actor,
-  ): Promise<UserView | { kind: 'api_key'; id: string; name: string; role: Role; courtId: null; agencyId: string | null }> {
-    if (actor.kind === 'api_key') {
-      const rows = (await this.dataSource.query(`SELECT id, name, agency_id FROM api_keys WHERE id = $1`, [actor.id])) as Array<{
-        id: string;
-        name: string;
-        agency_id: string;
-      }>;
-      if (!rows[0]) throw new NotFound('API key');
-      return { kind: 'api_key', id: rows[0].id, name: rows[0].name, role: 'AGENCY', courtId: null, agencyId: rows[0].agency_id };
+  /** Ends the caller's session (cookie) or access token (Bearer) at once, on every replica. */
+  async logout(actor: Actor): Promise<void> {
+    const credential = actor.credential;
+    if (actor.kind !== 'user' || !credential || credential.type === 'api_key') {
+      throw new Forbidden('An API key is revoked by an ADMIN (DELETE /agencies/:id/api-keys/:keyId), not signed out.');
     }
-    const rows = (await this.dataSource.query(`SELECT id, email, name, role, court_id, agency_id, created_at FROM users WHERE id = $1`, [
-      actor.id,
-    ])) as LoginRow[];
-    if (!rows[0]) throw new Unauthenticated('This user no longer exists.', 'UnknownUser');
-    return toUserView(rows[0]);
+    if (credential.type === 'session') {
+      await this.sessions.end(credential.idHash, 'logout');
+    } else {
+      if (!credential.jti) throw new Unauthenticated('This token cannot be signed out; it expires by itself.', 'InvalidToken');
+      await this.revoked.revoke(credential.jti, actor.id, credential.expiresAt);
+      await this.accounts.changed(actor.id);
+    }
+    await this.audit.recordNow(actor, {
+      action: 'logout',
+      entityType: 'session',
+      entityId: actor.id,
+      courtId: actor.courtId,
+      details: { via: credential.type },
+    });
   }
-}
 
-function lockedError(until: Date): RateLimited {
-  const seconds = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
-  return new RateLimited(
-    'AccountLocked',
-    `Too many failed logins; this account is locked for ${Math.ceil(seconds / 60)} more minute(s).`,
-    seconds,
-  );
+  /** A new password ends the user's other sessions and tokens; the session that changed it goes on. */
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+    if (actor.kind !== 'user') throw new Forbidden('Only a person has a password.');
+    const user = await this.users.find(actor.id);
+    const stored = await this.users.findPasswordHash(actor.id);
+    if (!user || !stored) throw new NotFound('user');
+    if (!(await verifyPassword(currentPassword, stored))) {
+      throw ValidationFailed.field('currentPassword', 'is not the current password');
+    }
+    const problem = passwordProblem(newPassword, user.email, 'newPassword');
+    if (problem) throw new ValidationFailed([problem], `newPassword: ${problem.message}`);
+    if (await verifyPassword(newPassword, stored)) throw ValidationFailed.field('newPassword', 'must differ from the current password');
+    const hash = await hashPassword(newPassword);
+    await this.dataSource.transaction(async (manager) => {
+      const version = await this.users.changePassword(manager, actor.id, hash);
+      if (actor.credential?.type === 'session') await this.sessionRows.carryOver(manager, actor.credential.idHash, version);
+      await this.audit.record(manager, actor, {
+        action: 'password_changed',
+        entityType: 'user',
+        entityId: actor.id,
+        courtId: actor.courtId,
+      });
+    });
+    await this.accounts.changed(actor.id);
+    if (actor.credential?.type === 'session') await this.sessions.refresh(actor.credential.idHash);
+  }
+
+  async me(actor: Actor): Promise<MeView | ApiKeyMe> {
+    if (actor.kind === 'api_key') {
+      const key = await this.apiKeys.describe(actor.id);
+      if (!key) throw new NotFound('API key');
+      return { kind: 'api_key', id: key.id, name: key.name, role: 'AGENCY', courtId: null, agencyId: key.agencyId };
+    }
+    const user = await this.users.find(actor.id);
+    if (!user) throw new Unauthenticated('This user no longer exists.', 'UnknownUser');
+    return {
+      kind: 'user',
+      ...user,
+      mfaEnabled: await this.mfa.isEnabled(user.id),
+      mfaEnrolmentRequired: needsMfaEnrolment(actor, this.config),
+    };
+  }
 }

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { randomUUID } from 'node:crypto';
 import { APP_CONFIG } from '../common/config/config.module.js';
 import type { AppConfig } from '../common/config/app-config.js';
 import { Unauthenticated } from '../common/errors/domain-error.js';
-import { ROLES, type Principal, type Role } from './principal.js';
+import { ROLES, type Role } from './principal.js';
 
 export const JWT_ISSUER = 'cmfc-court';
 export const JWT_AUDIENCE = 'cmfc-court-api';
@@ -13,15 +14,46 @@ interface AccessClaims {
   role: Role;
   courtId: string | null;
   agencyId: string | null;
+  /** The user's token version when issued: a disable, role, tenant or password change moves it. */
+  ver?: number;
+  /** A second factor was proved at sign-in. */
+  mfa?: boolean;
+  jti?: string;
+  exp?: number;
 }
 
-/** HS256 access tokens: algorithm, expiry, issuer and audience are all checked (OWASP ASVS V9). */
-/** Tokens already verified, until they expire: a signed token cannot change, so checking it again proves nothing new. */
+/** What a valid signature proves; whether the token still counts is AccountStateService's question. */
+export interface VerifiedToken {
+  userId: string;
+  role: Role;
+  courtId: string | null;
+  agencyId: string | null;
+  tokenVersion: number;
+  mfa: boolean;
+  jti: string | null;
+  expiresAt: Date;
+}
+
+export interface TokenSubject {
+  id: string;
+  role: Role;
+  courtId: string | null;
+  agencyId: string | null;
+  tokenVersion: number;
+  mfa: boolean;
+}
+
+/**
+ * Signatures already verified, until the token expires: a signed token cannot change, so checking
+ * its signature again proves nothing new. Revocation is not decided here but on every request
+ * (AccountStateService), so this cache never outlives a sign-out or a disabled account.
+ */
 const VERIFIED_CACHE_SIZE = 10_000;
 
+/** HS256 access tokens: algorithm, expiry, issuer and audience are all checked (OWASP ASVS V9). */
 @Injectable()
 export class TokenService {
-  private readonly verified = new Map<string, { principal: Principal; expiresAt: number }>();
+  private readonly verified = new Map<string, VerifiedToken>();
 
   constructor(
     @Inject(JwtService) private readonly jwt: JwtService,
@@ -32,44 +64,55 @@ export class TokenService {
     return this.config.jwtTtlSeconds;
   }
 
-  issue(user: { id: string; role: Role; courtId: string | null; agencyId: string | null }): Promise<string> {
-    const claims: AccessClaims = { sub: user.id, role: user.role, courtId: user.courtId, agencyId: user.agencyId };
+  issue(user: TokenSubject): Promise<string> {
+    const claims: AccessClaims = {
+      sub: user.id,
+      role: user.role,
+      courtId: user.courtId,
+      agencyId: user.agencyId,
+      ver: user.tokenVersion,
+      mfa: user.mfa,
+    };
     return this.jwt.signAsync(claims, {
       algorithm: 'HS256',
       expiresIn: this.config.jwtTtlSeconds,
       issuer: JWT_ISSUER,
       audience: JWT_AUDIENCE,
+      jwtid: randomUUID(),
     });
   }
 
-  async verify(token: string): Promise<Principal> {
+  async verify(token: string): Promise<VerifiedToken> {
     const cached = this.verified.get(token);
     if (cached) {
-      if (cached.expiresAt > Date.now()) return cached.principal;
+      if (cached.expiresAt.getTime() > Date.now()) return cached;
       this.verified.delete(token);
     }
-    let claims: AccessClaims & { exp?: number };
+    let claims: AccessClaims;
     try {
-      claims = await this.jwt.verifyAsync<AccessClaims & { exp?: number }>(token, {
-        algorithms: ['HS256'],
-        issuer: JWT_ISSUER,
-        audience: JWT_AUDIENCE,
-      });
+      claims = await this.jwt.verifyAsync<AccessClaims>(token, { algorithms: ['HS256'], issuer: JWT_ISSUER, audience: JWT_AUDIENCE });
     } catch {
-      throw new Unauthenticated('The access token is invalid or has expired.', 'InvalidToken');
+      throw invalid();
     }
     if (typeof claims.sub !== 'string' || !(ROLES as readonly string[]).includes(claims.role) || typeof claims.exp !== 'number') {
-      throw new Unauthenticated('The access token is invalid or has expired.', 'InvalidToken');
+      throw invalid();
     }
-    const principal: Principal = {
-      kind: 'user',
-      id: claims.sub,
+    const verified: VerifiedToken = {
+      userId: claims.sub,
       role: claims.role,
       courtId: claims.courtId ?? null,
       agencyId: claims.agencyId ?? null,
+      tokenVersion: typeof claims.ver === 'number' ? claims.ver : 0,
+      mfa: claims.mfa === true,
+      jti: typeof claims.jti === 'string' ? claims.jti : null,
+      expiresAt: new Date(claims.exp * 1000),
     };
     if (this.verified.size >= VERIFIED_CACHE_SIZE) this.verified.delete(this.verified.keys().next().value as string);
-    this.verified.set(token, { principal, expiresAt: claims.exp * 1000 });
-    return principal;
+    this.verified.set(token, verified);
+    return verified;
   }
+}
+
+export function invalid(): Unauthenticated {
+  return new Unauthenticated('The access token is invalid or has expired.', 'InvalidToken');
 }

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Inject, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator.js';
 import { ApiKeyService } from '../auth/api-key.service.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
@@ -9,8 +9,8 @@ import { type Page, PageQuery } from '../common/pagination/pagination.js';
 import { AgenciesService } from './agencies.service.js';
 import { CreateAgencyDto, CreateApiKeyDto } from './dto/directory.dto.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
-import { PageOf } from '../common/openapi/page.dto.js';
-import { AgencyDto, IssuedApiKeyDto } from './dto/directory-responses.dto.js';
+import { ListOf, PageOf } from '../common/openapi/page.dto.js';
+import { AgencyDto, ApiKeyDto, IssuedApiKeyDto } from './dto/directory-responses.dto.js';
 
 @ApiTags('directory')
 @Controller('agencies')
@@ -55,6 +55,29 @@ export class AgenciesController {
   @ApiCreatedResponse({ type: IssuedApiKeyDto })
   async createApiKey(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: CreateApiKeyDto): Promise<IssuedApiKeyDto> {
     const agency = await this.agencies.get(actor, id);
-    return this.apiKeys.create(actor, agency.id, dto.name);
+    return this.apiKeys.create(actor, agency.id, dto.name, dto.expiresAt);
+  }
+
+  /** Every key of the agency with its prefix, expiry, last use and revocation; never the key. */
+  @Get(':id/api-keys')
+  @Access('ADMIN')
+  @ApiOperation({ summary: "The agency's API keys (never the key itself)" })
+  @ApiProblems(400, 404)
+  @ApiOkResponse({ type: ListOf(ApiKeyDto) })
+  async listApiKeys(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<{ items: ApiKeyDto[] }> {
+    const agency = await this.agencies.get(actor, id);
+    return { items: await this.apiKeys.list(agency.id) };
+  }
+
+  /** The key stops working on its next request. */
+  @Delete(':id/api-keys/:keyId')
+  @HttpCode(204)
+  @Access('ADMIN')
+  @ApiOperation({ summary: 'Revoke an API key: it stops working at once' })
+  @ApiProblems(400, 404)
+  @ApiNoContentResponse({ description: 'Revoked (or already revoked)' })
+  async revokeApiKey(@CurrentActor() actor: Actor, @UuidParam() id: string, @UuidParam('keyId') keyId: string): Promise<void> {
+    const agency = await this.agencies.get(actor, id);
+    await this.apiKeys.revoke(actor, agency.id, keyId);
   }
 }

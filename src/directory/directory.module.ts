@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module.js';
 import { AgenciesController } from './agencies.controller.js';
 import { AgenciesRepository } from './agencies.repository.js';
+import { DirectoryDataModule } from './directory-data.module.js';
 import { AgenciesService } from './agencies.service.js';
 import { CourtsController } from './courts.controller.js';
 import { CourtsRepository } from './courts.repository.js';
@@ -18,7 +19,7 @@ import { UsersService } from './users.service.js';
 
 /** Courts (with closures), agencies, users. Other features reach these tables through the exported services. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Court, CourtClosure, Agency, User, ApiKey]), AuthModule],
+  imports: [TypeOrmModule.forFeature([Court, CourtClosure, Agency, User, ApiKey]), AuthModule, DirectoryDataModule],
   controllers: [CourtsController, AgenciesController, UsersController],
   providers: [CourtsRepository, AgenciesRepository, CourtsService, AgenciesService, UsersService, UserContactsRepository],
   exports: [CourtsService, AgenciesService, UsersService, UserContactsRepository],

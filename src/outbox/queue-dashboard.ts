@@ -6,35 +6,28 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AuditService } from '../audit/audit.service.js';
+import { needsMfaEnrolment } from '../auth/auth.guard.js';
+import { Authenticator } from '../auth/authenticator.service.js';
 import type { Principal } from '../auth/principal.js';
-import { TokenService } from '../auth/token.service.js';
+import { APP_CONFIG } from '../common/config/config.module.js';
+import type { AppConfig } from '../common/config/app-config.js';
 import { sendProblem } from '../common/errors/problem.filter.js';
-import { Forbidden, Unauthenticated } from '../common/errors/domain-error.js';
+import { Forbidden } from '../common/errors/domain-error.js';
 import { toProblem } from '../common/errors/problem.js';
 import { ALL_QUEUES } from './queues.js';
 
 export const DASHBOARD_PATH = '/admin/queues';
-export const DASHBOARD_COOKIE = 'cmfc_dashboard';
-
-/** The access token from `Authorization: Bearer` or, for a browser, the dashboard cookie. */
-function tokenOf(request: FastifyRequest): string | null {
-  const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
-  if (bearer) return bearer[1];
-  for (const part of (request.headers.cookie ?? '').split(';')) {
-    const [name, ...value] = part.trim().split('=');
-    if (name === DASHBOARD_COOKIE) return decodeURIComponent(value.join('='));
-  }
-  return null;
-}
 
 /**
- * The BullMQ dashboard (bull-board) at /admin/queues, for ADMIN only and
- * behind the same tokens as the API: a Bearer header, or the HttpOnly cookie
- * that `POST /api/v1/auth/dashboard-session` sets for a browser.
+ * The BullMQ dashboard (bull-board) at /admin/queues, for ADMIN only and behind the same
+ * credentials as the API: in a browser the session cookie of `POST /api/v1/auth/session`
+ * (the dashboard's own scripts cannot send the CSRF header, so their changes must come from
+ * this origin), or a Bearer header.
  */
 export async function mountQueueDashboard(app: NestFastifyApplication): Promise<void> {
-  const tokens = app.get(TokenService);
+  const authenticator = app.get(Authenticator);
   const audit = app.get(AuditService);
+  const config = app.get<AppConfig>(APP_CONFIG);
   const board = new BullBoardFastifyAdapter();
   board.setBasePath(DASHBOARD_PATH);
   createBullBoard({
@@ -45,10 +38,9 @@ export async function mountQueueDashboard(app: NestFastifyApplication): Promise<
   await app.register(async (instance: FastifyInstance) => {
     instance.addHook('onRequest', async (request: FastifyRequest & { principal?: Principal }, reply: FastifyReply) => {
       try {
-        const token = tokenOf(request);
-        if (!token) throw new Unauthenticated();
-        request.principal = await tokens.verify(token);
+        request.principal = await authenticator.authenticate(request, { sameOriginSuffices: true });
         if (request.principal.role !== 'ADMIN') throw new Forbidden('Only ADMIN may see the queues.');
+        if (needsMfaEnrolment(request.principal, config)) throw new Forbidden('Enrol TOTP first.', 'MfaEnrolmentRequired');
       } catch (error) {
         const problem = toProblem(error);
         await audit.recordDenied(request, problem.status === 401 ? 'unauthenticated' : 'forbidden').catch(() => undefined);

@@ -75,6 +75,9 @@ export function testEnv(databaseName: string, overrides: Record<string, string> 
     ADMIN_EMAIL,
     ADMIN_PASSWORD,
     AUTH_THROTTLE_LIMIT: '100000',
+    AUTH_ACCOUNT_THROTTLE_LIMIT: '100000',
+    // Suites that sign in judges and admins would otherwise all need TOTP; the MFA suites turn it on.
+    MFA_REQUIRED_ROLES: '',
     LOG_LEVEL: 'silent',
     DB_POOL_SIZE: '5',
     PORT: '0',

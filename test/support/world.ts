@@ -72,7 +72,7 @@ export async function seedWorld(t: TestApp): Promise<World> {
       courtId,
       agencyId,
     ]);
-    const token = await tokens.issue({ id, role, courtId, agencyId });
+    const token = await tokens.issue({ id, role, courtId, agencyId, tokenVersion: 0, mfa: false });
     return { id, email, role, courtId, agencyId, token, auth: { Authorization: `Bearer ${token}` } };
   };
   const world = {

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { BlockList, isIP } from 'node:net';
 import { dirname, resolve } from 'node:path';
+import { ROLES, type Role } from '../../auth/principal.js';
 
 /** What a process runs: HTTP, background workers, or both (the default). */
 export type ProcessRole = 'all' | 'api' | 'worker';
@@ -29,13 +31,33 @@ export interface AppConfig {
   authThrottleTtlSeconds: number;
   dbPoolSize: number;
   publicBaseUrl: string;
-  trustProxy: boolean;
+  /** Fastify's `trustProxy`: false, a hop count, or the addresses/CIDRs of the trusted proxies. Never `true`. */
+  trustProxy: false | number | string[];
   jobLockMs: number;
   /** Outgoing mail; null writes each message as an .eml file under DATA_DIR/mail instead. */
   smtpUrl: string | null;
   mailFrom: string;
   mailAttempts: number;
   mailBackoffMs: number;
+  /** Roles that must use a second factor (TOTP, or the identity provider's MFA). */
+  mfaRequiredRoles: Role[];
+  /** How long a replica may keep a user's token version, revoked token ids and a session row. */
+  authStateCacheMs: number;
+  /** Sign-in attempts allowed per account (email) per AUTH_THROTTLE_TTL_SECONDS, across all addresses. */
+  authAccountThrottleLimit: number;
+  /** Session cookies get `Secure` (production, whatever a proxy forwards). */
+  secureCookies: boolean;
+  oidc: OidcConfig | null;
+}
+
+export interface OidcConfig {
+  issuerUrl: string;
+  clientId: string;
+  clientSecret: string;
+  /** Where the provider sends the browser back: this service's /api/v1/auth/oidc/callback. */
+  redirectUrl: string;
+  /** Where a signed-in browser is sent: the web app. */
+  appUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -101,12 +123,75 @@ export function loadConfig(env: Env = process.env): AppConfig {
     authThrottleTtlSeconds: int(env, 'AUTH_THROTTLE_TTL_SECONDS', 60, 1, 86400),
     dbPoolSize: int(env, 'DB_POOL_SIZE', 20, 1, 500),
     publicBaseUrl: url(env, 'PUBLIC_BASE_URL', `http://localhost:${port || 3000}`, ['http:', 'https:']).replace(/\/$/, ''),
-    trustProxy: bool(env, 'TRUST_PROXY', false),
+    trustProxy: trustProxy(env),
     jobLockMs: int(env, 'JOB_LOCK_MS', 30_000, 1_000, 600_000),
     smtpUrl: optionalUrl(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: mailFrom(env),
     mailAttempts: int(env, 'MAIL_ATTEMPTS', 8, 1, 100),
     mailBackoffMs: int(env, 'MAIL_BACKOFF_MS', 28_000, 1, 3_600_000),
+    mfaRequiredRoles: roleList(env, 'MFA_REQUIRED_ROLES', ['ADMIN', 'JUDGE']),
+    authStateCacheMs: int(env, 'AUTH_STATE_CACHE_MS', 2000, 0, 5000),
+    authAccountThrottleLimit: int(env, 'AUTH_ACCOUNT_THROTTLE_LIMIT', 10, 1, 1_000_000),
+    secureCookies: nodeEnv === 'production',
+    oidc: oidcConfig(env, port),
+  };
+}
+
+/** `false` (the default), a hop count, or a comma-separated list of proxy addresses or CIDRs. */
+function trustProxy(env: Env): false | number | string[] {
+  const raw = env.TRUST_PROXY?.trim();
+  if (!raw || ['false', '0', 'no'].includes(raw.toLowerCase())) return false;
+  if (/^\d+$/.test(raw)) return int(env, 'TRUST_PROXY', 0, 0, 20);
+  if (['true', 'yes', '*'].includes(raw.toLowerCase())) {
+    throw new ConfigError(
+      'TRUST_PROXY',
+      "trusting every address lets any client forge its address; give a hop count or the proxies' addresses",
+    );
+  }
+  const entries = raw.split(',').map((entry) => entry.trim());
+  for (const entry of entries) {
+    const [address, bits, ...rest] = entry.split('/');
+    const family = isIP(address ?? '');
+    const maxBits = family === 4 ? 32 : 128;
+    const validBits = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= maxBits);
+    if (family === 0 || !validBits || rest.length > 0) {
+      throw new ConfigError(
+        'TRUST_PROXY',
+        `"${entry}" is not an IP address or CIDR (false, a hop count, or a list such as 10.0.0.1,10.1.0.0/16)`,
+      );
+    }
+    new BlockList().addSubnet(address, bits === undefined ? maxBits : Number(bits), family === 4 ? 'ipv4' : 'ipv6');
+  }
+  return entries;
+}
+
+function roleList(env: Env, name: string, fallback: Role[]): Role[] {
+  const raw = env[name];
+  if (raw === undefined) return fallback;
+  const roles = raw
+    .split(',')
+    .map((role) => role.trim().toUpperCase())
+    .filter(Boolean);
+  for (const role of roles) {
+    if (!(ROLES as readonly string[]).includes(role)) throw new ConfigError(name, `"${role}" is not a role (${ROLES.join(', ')})`);
+  }
+  return [...new Set(roles)] as Role[];
+}
+
+function oidcConfig(env: Env, port: number): OidcConfig | null {
+  const issuer = env.OIDC_ISSUER_URL?.trim();
+  if (!issuer) return null;
+  const clientId = env.OIDC_CLIENT_ID?.trim();
+  const clientSecret = env.OIDC_CLIENT_SECRET?.trim();
+  if (!clientId) throw new ConfigError('OIDC_CLIENT_ID', 'is required when OIDC_ISSUER_URL is set');
+  if (!clientSecret) throw new ConfigError('OIDC_CLIENT_SECRET', 'is required when OIDC_ISSUER_URL is set');
+  const base = url(env, 'PUBLIC_BASE_URL', `http://localhost:${port || 3000}`, ['http:', 'https:']).replace(/\/$/, '');
+  return {
+    issuerUrl: url(env, 'OIDC_ISSUER_URL', '', ['http:', 'https:']),
+    clientId,
+    clientSecret,
+    redirectUrl: url(env, 'OIDC_REDIRECT_URL', `${base}/api/v1/auth/oidc/callback`, ['http:', 'https:']),
+    appUrl: url(env, 'WEB_APP_URL', `${base}/`, ['http:', 'https:']),
   };
 }
 

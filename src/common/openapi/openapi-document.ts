@@ -14,9 +14,10 @@ import { ProblemDto } from './problem.dto.js';
 /** Security schemes, by the names operations refer to them. */
 export const BEARER = 'bearer';
 export const API_KEY = 'apiKey';
+export const SESSION = 'session';
 
 const TAGS: Array<[string, string]> = [
-  ['auth', 'Signing in: access tokens for people, API keys for agency systems'],
+  ['auth', 'Signing in: browser sessions and access tokens for people (TOTP, single sign-on), API keys for agency systems'],
   ['directory', 'Courts and their closures, agencies and their API keys, users'],
   ['cases', 'Cases, children, placements and photos'],
   ['orders', 'Order templates, orders (drafts, PDFs, signing, vacating) and public verification'],
@@ -96,7 +97,12 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
       { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Access token from POST /api/v1/auth/token' },
       BEARER,
     )
-    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key', description: "An agency system's key" }, API_KEY);
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key', description: "An agency system's key" }, API_KEY)
+    .addCookieAuth(
+      'cmfc_session',
+      { type: 'apiKey', in: 'cookie', description: 'Browser session from POST /api/v1/auth/session; changes also send X-CSRF-Token' },
+      SESSION,
+    );
   for (const [name, description] of TAGS) builder.addTag(name, description);
   const document = SwaggerModule.createDocument(app, builder.build(), { operationIdFactory: operationId });
   for (const path of Object.values(document.paths)) {

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { ROLES, type Role } from '../../auth/principal.js';
-import { IsCalendarDate, IsIanaTimeZone, IsUsState } from '../../common/validation/validators.js';
+import { PageQuery } from '../../common/pagination/pagination.js';
+import { IsCalendarDate, IsIanaTimeZone, IsInstant, IsUsState, OptionalUuid } from '../../common/validation/validators.js';
 import { AGENCY_KINDS, type AgencyKind } from '../entities/agency.entity.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -68,6 +69,11 @@ export class CreateApiKeyDto {
   @IsNotEmpty()
   @MaxLength(100)
   name: string;
+
+  @ApiPropertyOptional({ description: 'When the key stops working: at most 365 days ahead (the default)', example: '2027-01-31T00:00:00Z' })
+  @IsOptional()
+  @IsInstant()
+  expiresAt?: string;
 }
 
 export class CreateUserDto {
@@ -84,7 +90,7 @@ export class CreateUserDto {
   @MaxLength(200)
   name: string;
 
-  @ApiProperty({ minLength: 12, writeOnly: true })
+  @ApiProperty({ minLength: 12, writeOnly: true, description: 'At least 12 characters, not a common or breached password' })
   @IsString()
   @MinLength(12)
   @MaxLength(200)
@@ -103,4 +109,55 @@ export class CreateUserDto {
   @IsOptional()
   @IsUUID()
   agencyId?: string;
+}
+
+export class UpdateUserDto {
+  @ApiPropertyOptional({ example: 'Dana Clerk' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'JUDGE and CLERK: their court; null for other roles' })
+  @ValidateIf((_, value) => value !== undefined && value !== null)
+  @IsUUID()
+  courtId?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'AGENCY: its agency; null for other roles' })
+  @ValidateIf((_, value) => value !== undefined && value !== null)
+  @IsUUID()
+  agencyId?: string | null;
+
+  @ApiPropertyOptional({ description: 'A disabled user cannot sign in; their tokens and sessions end at once' })
+  @IsOptional()
+  @IsBoolean()
+  disabled?: boolean;
+}
+
+const booleanQuery = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+export class UserListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+
+  @OptionalUuid()
+  courtId?: string;
+
+  @OptionalUuid()
+  agencyId?: string;
+
+  @ApiPropertyOptional({ type: Boolean })
+  @IsOptional()
+  @Transform(booleanQuery)
+  @IsBoolean({ message: 'disabled must be true or false' })
+  disabled?: boolean;
 }

@@ -12,5 +12,7 @@ export class User {
   @Column('uuid', { name: 'agency_id', nullable: true }) agencyId: string | null;
   @Column('integer', { name: 'failed_logins', default: 0 }) failedLogins: number;
   @Column('timestamptz', { name: 'locked_until', nullable: true }) lockedUntil: Date | null;
+  @Column('integer', { name: 'token_version', default: 0 }) tokenVersion: number;
+  @Column('timestamptz', { name: 'disabled_at', nullable: true }) disabledAt: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

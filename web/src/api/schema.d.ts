@@ -55,7 +55,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/auth/dashboard-session": {
+    "/api/v1/auth/session": {
         parameters: {
             query?: never;
             header?: never;
@@ -64,8 +64,43 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Open the queue dashboard (/admin/queues) in this browser with an HttpOnly cookie */
-        post: operations["auth_dashboardSession"];
+        /** Sign a browser in: the session cookie and the CSRF cookie */
+        post: operations["auth_createSession"];
+        /** Sign the browser out: the session ends at once */
+        delete: operations["auth_endSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out: this access token stops working at once, on every replica */
+        post: operations["auth_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change one's password: the other sessions and tokens end */
+        post: operations["auth_changePassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -83,6 +118,40 @@ export interface paths {
         get: operations["auth_me"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start TOTP enrolment: the secret and its otpauth:// URL */
+        post: operations["mfa_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm TOTP with a code: on from now, with ten one-time recovery codes */
+        post: operations["mfa_confirm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -184,11 +253,29 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The agency's API keys (never the key itself) */
+        get: operations["agencies_listApiKeys"];
         put?: never;
         /** Issue an API key for the agency's system (the key is in this answer only) */
         post: operations["agencies_createApiKey"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agencies/{id}/api-keys/{keyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API key: it stops working at once */
+        delete: operations["agencies_revokeApiKey"];
         options?: never;
         head?: never;
         patch?: never;
@@ -201,7 +288,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Users, filtered by role, court, agency or disabled */
+        get: operations["users_list"];
         put?: never;
         /** Create a user */
         post: operations["users_create"];
@@ -223,6 +311,24 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a user's name, role, court, agency or disable them */
+        patch: operations["users_update"];
+        trace?: never;
+    };
+    "/api/v1/users/{id}/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Reset a user's lost authenticator */
+        delete: operations["users_resetMfa"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1101,6 +1207,11 @@ export interface components {
             /** @example clerk@court.example */
             email: string;
             password: string;
+            /**
+             * @description The current TOTP code (6 digits), or an unused recovery code, when the account has TOTP on
+             * @example 123456
+             */
+            totp?: string;
         };
         /** @enum {string} */
         TokenType: "Bearer";
@@ -1123,6 +1234,8 @@ export interface components {
              * @description AGENCY: their agency
              */
             agencyId: string | null;
+            /** @description A disabled user cannot sign in; their tokens and sessions have ended */
+            disabled: boolean;
             /**
              * Format: date-time
              * @example 2026-03-01T22:15:00.000Z
@@ -1139,6 +1252,60 @@ export interface components {
              */
             expiresIn: number;
             user: components["schemas"]["UserDto"];
+            /** @description The role needs a second factor and none was proved: only /auth/me, /auth/mfa/*, /auth/session and /auth/logout until TOTP is enrolled */
+            mfaEnrolmentRequired: boolean;
+        };
+        SessionRequestDto: {
+            /** @example clerk@court.example */
+            email: string;
+            password: string;
+            /**
+             * @description The current TOTP code (6 digits), or an unused recovery code, when the account has TOTP on
+             * @example 123456
+             */
+            totp?: string;
+        };
+        SessionDto: {
+            user: components["schemas"]["UserDto"];
+            /** @description As in the token answer: only enrolment is open until TOTP is on */
+            mfaEnrolmentRequired: boolean;
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            /** @description At least 12 characters, not a common or breached password */
+            newPassword: string;
+        };
+        /** @enum {string} */
+        UserCallerKind: "user";
+        MeDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example clerk@court.example */
+            email: string;
+            name: string;
+            role: components["schemas"]["Role"];
+            /**
+             * Format: uuid
+             * @description JUDGE and CLERK: their court
+             */
+            courtId: string | null;
+            /**
+             * Format: uuid
+             * @description AGENCY: their agency
+             */
+            agencyId: string | null;
+            /** @description A disabled user cannot sign in; their tokens and sessions have ended */
+            disabled: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-03-01T22:15:00.000Z
+             */
+            createdAt: string;
+            kind: components["schemas"]["UserCallerKind"];
+            /** @description TOTP is on for this account */
+            mfaEnabled: boolean;
+            /** @description This token or session may only enrol the second factor the role requires */
+            mfaEnrolmentRequired: boolean;
         };
         /** @enum {string} */
         ApiKeyCallerKind: "api_key";
@@ -1160,6 +1327,23 @@ export interface components {
             courtId: string | null;
             /** Format: uuid */
             agencyId: string | null;
+        };
+        TotpEnrolmentDto: {
+            /** @description The TOTP secret, base32 (for typing into an authenticator app) */
+            secret: string;
+            /** @description The `otpauth://totp/...` URL (for a QR code): SHA-1, 6 digits, 30 s */
+            otpauthUrl: string;
+        };
+        TotpConfirmDto: {
+            /**
+             * @description The code the authenticator app shows now
+             * @example 123456
+             */
+            code: string;
+        };
+        RecoveryCodesDto: {
+            /** @description Ten one-time codes, each usable once in place of `totp`; shown this once */
+            recoveryCodes: string[];
         };
         CreateCourtDto: {
             /** @example Travis County Juvenile Court */
@@ -1252,14 +1436,19 @@ export interface components {
         CreateApiKeyDto: {
             /** @example Case-management system */
             name: string;
+            /**
+             * @description When the key stops working: at most 365 days ahead (the default)
+             * @example 2027-01-31T00:00:00Z
+             */
+            expiresAt?: string;
         };
         IssuedApiKeyDto: {
             /** Format: uuid */
             id: string;
             /** @example Case-management system */
             name: string;
-            /** @description Send as `X-API-Key`; shown this once */
-            key: string;
+            /** @description The public part of the key (`cmfc_<prefix>_…`), to tell keys apart */
+            prefix: string;
             /** Format: uuid */
             agencyId: string;
             /**
@@ -1267,12 +1456,67 @@ export interface components {
              * @example 2026-03-01T22:15:00.000Z
              */
             createdAt: string;
+            /**
+             * Format: date-time
+             * @description Kept to the minute (no write per request)
+             * @example 2026-03-01T22:15:00.000Z
+             */
+            lastUsedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the key stops working: at most a year after it was issued
+             * @example 2026-03-01T22:15:00.000Z
+             */
+            expiresAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-01T22:15:00.000Z
+             */
+            revokedAt: string | null;
+            /** @description Send as `X-API-Key`; shown this once */
+            key: string;
+        };
+        ApiKeyDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Case-management system */
+            name: string;
+            /** @description The public part of the key (`cmfc_<prefix>_…`), to tell keys apart */
+            prefix: string;
+            /** Format: uuid */
+            agencyId: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-01T22:15:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Kept to the minute (no write per request)
+             * @example 2026-03-01T22:15:00.000Z
+             */
+            lastUsedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the key stops working: at most a year after it was issued
+             * @example 2026-03-01T22:15:00.000Z
+             */
+            expiresAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-01T22:15:00.000Z
+             */
+            revokedAt: string | null;
+        };
+        ApiKeyList: {
+            items: components["schemas"]["ApiKeyDto"][];
         };
         CreateUserDto: {
             /** @example clerk@court.example */
             email: string;
             /** @example Dana Clerk */
             name: string;
+            /** @description At least 12 characters, not a common or breached password */
             password: string;
             /** @enum {string} */
             role: "ADMIN" | "JUDGE" | "CLERK" | "AGENCY";
@@ -1280,6 +1524,56 @@ export interface components {
             courtId?: string;
             /** @description Required for AGENCY */
             agencyId?: string;
+        };
+        UserListItemDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example clerk@court.example */
+            email: string;
+            name: string;
+            role: components["schemas"]["Role"];
+            /**
+             * Format: uuid
+             * @description JUDGE and CLERK: their court
+             */
+            courtId: string | null;
+            /**
+             * Format: uuid
+             * @description AGENCY: their agency
+             */
+            agencyId: string | null;
+            /** @description A disabled user cannot sign in; their tokens and sessions have ended */
+            disabled: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-03-01T22:15:00.000Z
+             */
+            createdAt: string;
+            /** @description TOTP is on for this user */
+            mfaEnabled: boolean;
+        };
+        UserListItemPage: {
+            items: components["schemas"]["UserListItemDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        UpdateUserDto: {
+            /** @example Dana Clerk */
+            name?: string;
+            /** @enum {string} */
+            role?: "ADMIN" | "JUDGE" | "CLERK" | "AGENCY";
+            /**
+             * Format: uuid
+             * @description JUDGE and CLERK: their court; null for other roles
+             */
+            courtId?: Record<string, never> | null;
+            /**
+             * Format: uuid
+             * @description AGENCY: its agency; null for other roles
+             */
+            agencyId?: Record<string, never> | null;
+            /** @description A disabled user cannot sign in; their tokens and sessions end at once */
+            disabled?: boolean;
         };
         ChildInputDto: {
             firstName: string;
@@ -2525,7 +2819,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Wrong email or password (the same answer for both), or the account is locked */
+            /** @description Wrong email or password, or a locked account (the same answer for all); `MfaRequired` / `MfaInvalid` for the second factor */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2543,7 +2837,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many attempts from this address; see Retry-After */
+            /** @description Too many attempts from this address or for this account; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2554,7 +2848,106 @@ export interface operations {
             };
         };
     };
-    auth_dashboardSession: {
+    auth_createSession: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The same key and body within 24 h answers the first answer again and creates nothing new; the same key with another body or URL, or while the first request runs, is a 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Signed in; `Set-Cookie: cmfc_session` (HttpOnly) and `cmfc_csrf` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Wrong email or password, or a locked account (the same answer for all); `MfaRequired` / `MfaInvalid` for the second factor */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request, or that request still runs */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many attempts from this address or for this account; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    auth_endSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out; both cookies cleared */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    auth_logout: {
         parameters: {
             query?: never;
             header?: {
@@ -2566,7 +2959,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The cookie is set */
+            /** @description Signed out */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -2591,7 +2984,68 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Only: ADMIN */
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request, or that request still runs */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    auth_changePassword: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The same key and body within 24 h answers the first answer again and creates nothing new; the same key with another body or URL, or while the first request runs, is a 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Changed; the other sessions and tokens have ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Only: ADMIN, JUDGE, CLERK, AGENCY */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2625,7 +3079,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserDto"] | components["schemas"]["ApiKeyCallerDto"];
+                    "application/json": components["schemas"]["MeDto"] | components["schemas"]["ApiKeyCallerDto"];
                 };
             };
             /** @description Not authenticated */
@@ -2639,6 +3093,130 @@ export interface operations {
             };
             /** @description Not allowed for this caller */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    mfa_start: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The same key and body within 24 h answers the first answer again and creates nothing new; the same key with another body or URL, or while the first request runs, is a 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TotpEnrolmentDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Only: ADMIN, JUDGE, CLERK, AGENCY */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TOTP is already on; or the Idempotency-Key was used for another request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    mfa_confirm: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The same key and body within 24 h answers the first answer again and creates nothing new; the same key with another body or URL, or while the first request runs, is a 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpConfirmDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description `MfaInvalid`: the code is wrong
+             *
+             *     Not authenticated
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Only: ADMIN, JUDGE, CLERK, AGENCY */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Enrolment not started, or TOTP already on; or the Idempotency-Key was used for another request */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3116,6 +3694,63 @@ export interface operations {
             };
         };
     };
+    agencies_listApiKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyList"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Only: ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record, or it is outside your court or agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     agencies_createApiKey: {
         parameters: {
             query?: never;
@@ -3180,6 +3815,117 @@ export interface operations {
             };
             /** @description The Idempotency-Key was used for another request, or that request still runs */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    agencies_revokeApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                keyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked (or already revoked) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Only: ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record, or it is outside your court or agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    users_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                role?: "ADMIN" | "JUDGE" | "CLERK" | "AGENCY";
+                courtId?: string;
+                agencyId?: string;
+                disabled?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserListItemPage"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Only: ADMIN */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3289,6 +4035,132 @@ export interface operations {
                 };
             };
             /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record, or it is outside your court or agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    users_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Only: ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record, or it is outside your court or agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An ADMIN cannot disable or re-role their own account */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    users_resetMfa: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Reset; the user signs in with the password and enrols again */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Only: ADMIN */
             403: {
                 headers: {
                     [name: string]: unknown;
