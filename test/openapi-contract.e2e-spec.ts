@@ -237,6 +237,12 @@ describe('real answers conform to the OpenAPI document (strictly: no undocumente
       200,
     );
     await call('POST /api/v1/orders/verify', t.http.post('/api/v1/orders/verify').attach('file', fixture('plain.png'), 'order.pdf'), 415);
+    await call(
+      'POST /api/v1/orders/{id}/vacate',
+      as(w.judgeA).post(`/api/v1/orders/${id}/vacate`).send({ reason: 'Replaced by a new standing order' }),
+      200,
+    );
+    await call('POST /api/v1/orders/{id}/vacate', as(w.judgeA).post(`/api/v1/orders/${id}/vacate`).send({ reason: 'Again' }), 409);
   });
 
   it('episodes, obligations, proof, hearings, docket, compliance, audit, health', async () => {
