@@ -1,6 +1,6 @@
 import { PDFParse } from 'pdf-parse';
 import { posterLeaks } from '../src/episodes/poster.js';
-import { binary, fixture, pdfText } from './support/files.js';
+import { binary, fixture, pdf as scannedPdf, pdfText } from './support/files.js';
 import { expectProblem } from './support/orders.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { createCase, seedWorld, type SeededUser, type World } from './support/world.js';
@@ -199,9 +199,9 @@ describe('GET /episodes/:id/poster.pdf', () => {
     expect(text).not.toMatch(/2011|tattoo|asthma|autism|group home|hoodie|5th and Main|512-555|@jamie|A-PST-1|Casey/);
   });
 
-  it('is refused (409) once the child is recovered, while the packet stays available', async () => {
+  it('is refused (409) once the child is recovered, while the packet stays available (and names a trafficking concern found)', async () => {
     const c = await childOnRecord('A-PST-2');
-    await t.http
+    const recovered = await t.http
       .post(`/api/v1/episodes/${c.episodeId}/recovery`)
       .set(w.agency1User.auth)
       .send({ recoveredAt: hoursAgo(1), recoveryLocation: 'Downtown shelter' })
@@ -209,7 +209,19 @@ describe('GET /episodes/:id/poster.pdf', () => {
     const res = await t.http.get(`/api/v1/episodes/${c.episodeId}/poster.pdf`).set(w.agency1User.auth);
     expectProblem(res, 409);
     expect(res.body.code ?? res.body.type).toMatch(/PosterWithdrawn/);
-    await download(c.episodeId, 'report-packet');
+    expect((await pdfText(await download(c.episodeId, 'report-packet'))).text).not.toContain('Suspected trafficking');
+    const assessment = (recovered.body.obligations as Array<{ id: string; type: string }>).find((o) => o.type === 'SAFETY_ASSESSMENT')!;
+    const proof = await t.http
+      .post(`/api/v1/obligations/${assessment.id}/evidence`)
+      .set(w.agency1User.auth)
+      .field('performedAt', hoursAgo(0.5))
+      .field('traffickingConcern', 'true')
+      .attach('file', await scannedPdf(), 'assessment.pdf')
+      .expect(201);
+    await t.http.post(`/api/v1/evidence/${proof.body.id}/review`).set(w.clerkA.auth).send({ decision: 'ACCEPTED' }).expect(200);
+    expect((await pdfText(await download(c.episodeId, 'report-packet'))).text).toContain(
+      'Suspected trafficking (a safety assessment found a concern)',
+    );
   });
 
   it('is refused (409) when the order that governs the episode does not authorize releasing the photo; the packet says so', async () => {

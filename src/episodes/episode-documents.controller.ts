@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { Access } from '../auth/access.decorator.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/principal.js';
-import { sendPdf } from '../common/http/file-reply.js';
+import { sendFile } from '../common/http/file-reply.js';
 import { UuidParam } from '../common/http/uuid-param.js';
 import { ApiFileResponse } from '../common/openapi/api-file.decorator.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
@@ -21,7 +21,11 @@ export class EpisodeDocumentsController {
   @ApiFileResponse('The report packet', 'application/pdf')
   @ApiProblems(400, 404)
   async reportPacket(@CurrentActor() actor: Actor, @UuidParam() id: string, @Res() reply: FastifyReply): Promise<void> {
-    await sendPdf(reply, await this.documents.reportPacket(actor, id), `report-packet-${id}.pdf`);
+    await sendFile(reply, {
+      contentType: 'application/pdf',
+      body: await this.documents.reportPacket(actor, id),
+      filename: `report-packet-${id}.pdf`,
+    });
   }
 
   @Get(':id/poster.pdf')
@@ -30,6 +34,10 @@ export class EpisodeDocumentsController {
   @ApiFileResponse('The poster', 'application/pdf')
   @ApiProblems(400, 404, [409, 'The child has been recovered, or the order does not authorize releasing the photo'])
   async poster(@CurrentActor() actor: Actor, @UuidParam() id: string, @Res() reply: FastifyReply): Promise<void> {
-    await sendPdf(reply, await this.documents.poster(actor, id), `missing-poster-${id}.pdf`);
+    await sendFile(reply, {
+      contentType: 'application/pdf',
+      body: await this.documents.poster(actor, id),
+      filename: `missing-poster-${id}.pdf`,
+    });
   }
 }

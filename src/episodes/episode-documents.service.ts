@@ -1,12 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/principal.js';
+import type { ChildView } from '../cases/child-view.js';
+import { CasesRepository } from '../cases/cases.repository.js';
+import { ChildrenRepository } from '../cases/children.repository.js';
+import { PhotosService } from '../cases/photos.service.js';
 import { Conflict, NotFound } from '../common/errors/domain-error.js';
+import { AgenciesService } from '../directory/agencies.service.js';
+import { CourtsService } from '../directory/courts.service.js';
+import type { CourtView } from '../directory/courts.repository.js';
+import { OrdersRepository } from '../orders/orders.repository.js';
 import { renderMarkdownPdf } from '../orders/rendering/document-pipeline.js';
 import { loadDocumentTemplate, type DocumentTemplate } from '../orders/rendering/document-templates.js';
-import { FileStorage } from '../storage/file-storage.js';
-import { EpisodeDocumentsRepository, type EpisodeDocumentSource } from './episode-documents.repository.js';
 import { agencyActsFor } from './episode-access.js';
+import type { EpisodeView } from './episode-view.js';
+import { EpisodesRepository } from './episodes.repository.js';
+import { EvidenceRepository } from './evidence.repository.js';
 import { buildPoster, SAMPLE_POSTER, type PosterData } from './poster.js';
 import { buildReportPacket, SAMPLE_REPORT_PACKET, type ReportPacketData } from './report-packet.js';
 
@@ -20,6 +29,15 @@ function documentTemplates() {
   return templates;
 }
 
+/** An episode and what its documents print from the child's record, the court and the agency. */
+interface DocumentSource {
+  episode: EpisodeView;
+  child: ChildView;
+  court: CourtView;
+  agencyName: string | null;
+  photo: { id: string; takenAt: Date; bytes: Buffer } | null;
+}
+
 /**
  * An episode's two documents, from the same Markdown -> pdfkit pipeline as the
  * orders with the child's latest photo embedded: the report packet (all that
@@ -29,49 +47,61 @@ function documentTemplates() {
 @Injectable()
 export class EpisodeDocumentsService {
   constructor(
-    @Inject(EpisodeDocumentsRepository) private readonly episodes: EpisodeDocumentsRepository,
-    @Inject(FileStorage) private readonly storage: FileStorage,
+    @Inject(EpisodesRepository) private readonly episodes: EpisodesRepository,
+    @Inject(EvidenceRepository) private readonly evidence: EvidenceRepository,
+    @Inject(ChildrenRepository) private readonly children: ChildrenRepository,
+    @Inject(CasesRepository) private readonly cases: CasesRepository,
+    @Inject(PhotosService) private readonly photos: PhotosService,
+    @Inject(CourtsService) private readonly courts: CourtsService,
+    @Inject(AgenciesService) private readonly agencies: AgenciesService,
+    @Inject(OrdersRepository) private readonly orders: OrdersRepository,
     @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
   async reportPacket(actor: Actor, episodeId: string): Promise<Buffer> {
-    const source = await this.readable(actor, episodeId, 'report_packet');
+    const { episode, child, court, agencyName, photo } = await this.source(actor, episodeId, 'report_packet');
+    const [docketNumber, order, traffickingConcern] = await Promise.all([
+      this.cases.docketNumber(episode.caseId),
+      episode.orderId ? this.orders.signedSummary(episode.orderId) : null,
+      this.evidence.traffickingConcern(child.id),
+    ]);
     const now = new Date();
     const data = buildReportPacket({
-      child: source.child,
-      episode: source,
-      traffickingConcern: source.traffickingConcern,
-      photo: source.photo,
-      agency: source.agency,
-      court: source.court,
-      docketNumber: source.docketNumber,
-      release: { orderNumber: source.orderNumber, authorized: source.terms.photoReleaseAuthorized !== false },
+      child,
+      episode,
+      traffickingConcern,
+      photo,
+      agency: {
+        name: agencyName,
+        caseworkerName: child.currentPlacement?.caseworkerName ?? null,
+        caseworkerEmail: child.currentPlacement?.caseworkerEmail ?? null,
+      },
+      court,
+      docketNumber: docketNumber ?? '',
+      release: { orderNumber: order?.orderNumber ?? null, authorized: episode.terms.photoReleaseAuthorized !== false },
       now,
     });
     const { packet } = documentTemplates();
     const pdf = await renderMarkdownPdf(packet.template.render(data), {
       title: packet.title,
-      author: source.court.name,
+      author: court.name,
       draft: false,
-      footer: {
-        reference: `Case No. ${source.docketNumber} | Confidential: for law enforcement, NCMEC and the parties`,
-        verification: null,
-      },
+      footer: { reference: `Case No. ${docketNumber} | Confidential: for law enforcement, NCMEC and the parties`, verification: null },
       createdAt: now,
       modifiedAt: now,
       align: 'left',
-      images: await this.photo(source),
+      images: photo ? { photo: photo.bytes } : {},
     });
-    await this.audited(actor, source, 'report_packet');
+    await this.audited(actor, episode, 'report_packet', photo);
     return pdf;
   }
 
   async poster(actor: Actor, episodeId: string): Promise<Buffer> {
-    const source = await this.readable(actor, episodeId, 'poster');
-    if (source.status === 'RECOVERED') {
+    const { episode, child, court, agencyName, photo } = await this.source(actor, episodeId, 'poster');
+    if (episode.status === 'RECOVERED') {
       throw new Conflict('PosterWithdrawn', 'The child has been recovered: missing-child posters are withdrawn.');
     }
-    if (source.terms.photoReleaseAuthorized === false) {
+    if (episode.terms.photoReleaseAuthorized === false) {
       throw new Conflict(
         'PhotoReleaseNotAuthorized',
         'The order that governs this episode does not authorize releasing the photo for a poster.',
@@ -79,13 +109,13 @@ export class EpisodeDocumentsService {
     }
     const now = new Date();
     const data = buildPoster({
-      ...source.child,
-      missingSince: source.missingSince,
-      lastSeenCity: source.lastSeenCity,
-      photo: source.photo,
-      timezone: source.court.timezone,
+      ...child,
+      missingSince: episode.missingSince,
+      lastSeenCity: episode.lastSeenCity,
+      photo,
+      timezone: court.timezone,
       now,
-      withheldNames: [source.court.name, ...(source.agency.name ? [source.agency.name] : [])],
+      withheldNames: [court.name, ...(agencyName ? [agencyName] : [])],
     });
     const { poster } = documentTemplates();
     // Nothing on the page or in the PDF's metadata names the court or the agency.
@@ -98,20 +128,17 @@ export class EpisodeDocumentsService {
       createdAt: now,
       modifiedAt: now,
       align: 'left',
-      images: await this.photo(source),
+      images: photo ? { photo: photo.bytes } : {},
     });
-    await this.audited(actor, source, 'poster');
+    await this.audited(actor, episode, 'poster', photo);
     return pdf;
   }
 
-  private async photo(source: EpisodeDocumentSource): Promise<Record<string, Buffer>> {
-    return source.photo ? { photo: await this.storage.get(source.photo.sha256) } : {};
-  }
-
-  /** The episode, for the agency of the episode (then or now), the court's clerks and judges; else a 404, audited. */
-  private async readable(actor: Actor, episodeId: string, document: string): Promise<EpisodeDocumentSource> {
-    const source = await this.episodes.source(actor, episodeId);
-    if (!source || !agencyActsFor(actor, source.episodeAgencyId, source.currentAgencyId)) {
+  /** For the agency of the episode (then or now), the court's clerks and judges; else a 404, audited. */
+  private async source(actor: Actor, episodeId: string, document: string): Promise<DocumentSource> {
+    const episode = await this.episodes.read(actor, episodeId);
+    const child = episode ? await this.children.findScoped(actor, episode.childId) : null;
+    if (!episode || !child || !agencyActsFor(actor, episode.agencyId, child.currentPlacement?.agencyId ?? null)) {
       await this.audit.recordNow(actor, {
         action: 'read',
         outcome: 'not_found',
@@ -121,16 +148,27 @@ export class EpisodeDocumentsService {
       });
       throw new NotFound('episode');
     }
-    return source;
+    const [court, agencies, photo] = await Promise.all([
+      this.courts.require(episode.courtId),
+      episode.agencyId ? this.agencies.byIds([episode.agencyId]) : [],
+      child.latestPhoto ? this.photos.read(actor, child.latestPhoto.id) : null,
+    ]);
+    return {
+      episode,
+      child,
+      court,
+      agencyName: agencies[0]?.name ?? null,
+      photo: photo ? { id: photo.photo.id, takenAt: photo.photo.takenAt, bytes: photo.bytes } : null,
+    };
   }
 
-  private audited(actor: Actor, source: EpisodeDocumentSource, document: string): Promise<void> {
+  private audited(actor: Actor, episode: EpisodeView, document: string, photo: { id: string } | null): Promise<void> {
     return this.audit.recordNow(actor, {
       action: 'read',
       entityType: 'child',
-      entityId: source.childId,
-      courtId: source.courtId,
-      details: { document, episodeId: source.id, photoId: source.photo?.id ?? null },
+      entityId: episode.childId,
+      courtId: episode.courtId,
+      details: { document, episodeId: episode.id, photoId: photo?.id ?? null },
     });
   }
 }

@@ -9,7 +9,6 @@ import { Episode } from './entities/episode.entity.js';
 import { Evidence } from './entities/evidence.entity.js';
 import { Obligation } from './entities/obligation.entity.js';
 import { EpisodeDocumentsController } from './episode-documents.controller.js';
-import { EpisodeDocumentsRepository } from './episode-documents.repository.js';
 import { EpisodeDocumentsService } from './episode-documents.service.js';
 import { EpisodesController } from './episodes.controller.js';
 import { EpisodesRepository } from './episodes.repository.js';
@@ -31,7 +30,6 @@ import { ObligationsService } from './obligations.service.js';
     ObligationsService,
     EvidenceService,
     DeadlinesService,
-    EpisodeDocumentsRepository,
     EpisodeDocumentsService,
   ],
   exports: [DeadlinesService],

@@ -105,6 +105,17 @@ function toStored(r: EvidenceRow): StoredEvidence {
 export class EvidenceRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** Whether an accepted safety assessment of the child (in any episode) found a trafficking concern. */
+  async traffickingConcern(childId: string): Promise<boolean> {
+    const rows = (await this.dataSource.query(
+      `SELECT 1 FROM evidence ev JOIN obligations ob ON ob.id = ev.obligation_id
+        WHERE ev.child_id = $1 AND ob.type = 'SAFETY_ASSESSMENT' AND ev.status = 'ACCEPTED' AND ev.fields->>'traffickingConcern' = 'true'
+        LIMIT 1`,
+      [childId],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
   async insert(
     manager: EntityManager,
     evidence: Omit<Evidence, 'status' | 'submittedAt' | 'reviewedBy' | 'reviewedAt' | 'reviewReason'>,

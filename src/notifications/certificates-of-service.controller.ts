@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { Access } from '../auth/access.decorator.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/principal.js';
-import { sendPdf } from '../common/http/file-reply.js';
+import { sendFile } from '../common/http/file-reply.js';
 import { UuidParam } from '../common/http/uuid-param.js';
 import { ApiFileResponse } from '../common/openapi/api-file.decorator.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
@@ -21,7 +21,11 @@ export class CertificatesOfServiceController {
   @ApiFileResponse('The certificate of service', 'application/pdf')
   @ApiProblems(400, 404, [409, 'The order is not signed, or is on no case'])
   async order(@CurrentActor() actor: Actor, @UuidParam() id: string, @Res() reply: FastifyReply): Promise<void> {
-    await sendPdf(reply, await this.certificates.forOrder(actor, id), `certificate-of-service-order-${id}.pdf`);
+    await sendFile(reply, {
+      contentType: 'application/pdf',
+      body: await this.certificates.forOrder(actor, id),
+      filename: `certificate-of-service-order-${id}.pdf`,
+    });
   }
 
   @Get('hearing-requests/:id/certificate-of-service.pdf')
@@ -30,6 +34,10 @@ export class CertificatesOfServiceController {
   @ApiFileResponse('The certificate of service', 'application/pdf')
   @ApiProblems(400, 404, [409, 'The hearing was never scheduled'])
   async hearing(@CurrentActor() actor: Actor, @UuidParam() id: string, @Res() reply: FastifyReply): Promise<void> {
-    await sendPdf(reply, await this.certificates.forHearing(actor, id), `certificate-of-service-hearing-${id}.pdf`);
+    await sendFile(reply, {
+      contentType: 'application/pdf',
+      body: await this.certificates.forHearing(actor, id),
+      filename: `certificate-of-service-hearing-${id}.pdf`,
+    });
   }
 }
