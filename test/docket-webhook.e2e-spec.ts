@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { Webhook } from 'standardwebhooks';
 import { Receiver } from './support/receiver.js';
 import { waitFor } from './support/wait.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -75,6 +76,10 @@ describe('the webhook adapter', () => {
     const timestamp = Number(delivery.headers['x-docket-timestamp']);
     expect(Math.abs(Date.now() / 1000 - timestamp)).toBeLessThan(30);
     expect(delivery.headers['x-docket-signature']).toBe(sign(timestamp, delivery.body));
+    // The Standard Webhooks headers beside them, verified by a Standard Webhooks library as a CMS would.
+    expect(delivery.headers['webhook-id']).toBe(delivery.json.eventId);
+    expect(delivery.headers['webhook-timestamp']).toBe(String(timestamp));
+    expect(new Webhook(SECRET, { format: 'raw' }).verify(delivery.body, delivery.headers as Record<string, string>)).toEqual(delivery.json);
     await waitFor(async () => (await hearingRequest(hearingRequestId)).docketSync.status === 'SYNCED', 5000);
     expect((await hearingRequest(hearingRequestId)).docketSync).toEqual({
       status: 'SYNCED',
@@ -240,5 +245,17 @@ describe('POST /docket/callbacks', () => {
       scheduledFor: '2027-03-03T09:00:00-06:00',
       courtroom: '1',
     }).expect(404);
+  });
+});
+
+describe('Standard Webhooks', () => {
+  it('signs every delivery this suite received so that a Standard Webhooks library verifies it', () => {
+    expect(receiver.deliveries.length).toBeGreaterThan(3);
+    const webhook = new Webhook(SECRET, { format: 'raw' });
+    for (const delivery of receiver.deliveries) {
+      // A redelivery keeps its id and body; only its timestamp (and so its signature) is new.
+      expect(delivery.headers['webhook-id']).toBe(delivery.json.eventId);
+      expect(() => webhook.verify(delivery.body, delivery.headers as Record<string, string>)).not.toThrow();
+    }
   });
 });

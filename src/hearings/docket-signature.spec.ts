@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { checkDocketSignature, signDocketPayload } from './docket-signature.js';
+import { Webhook } from 'standardwebhooks';
+import { checkDocketSignature, signDocketPayload, standardWebhooksHeaders } from './docket-signature.js';
 
 const SECRET = 'a-webhook-secret-of-some-length';
 const body = JSON.stringify({
@@ -50,5 +51,29 @@ describe('checkDocketSignature', () => {
     expect(check({ timestampHeader: undefined })).toBe('missing');
     expect(check({ signatureHeader: 'md5=abc' })).toBe('malformed');
     expect(check({ timestampHeader: 'yesterday' })).toBe('malformed');
+  });
+});
+
+describe('standardWebhooksHeaders', () => {
+  it('verifies with the standardwebhooks library: the secret taken as its UTF-8 bytes', () => {
+    const headers = standardWebhooksHeaders(SECRET, 'evt-1', Math.floor(Date.now() / 1000), body);
+    expect(headers['webhook-id']).toBe('evt-1');
+    expect(headers['webhook-signature']).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);
+    expect(new Webhook(SECRET, { format: 'raw' }).verify(body, headers)).toEqual(JSON.parse(body));
+  });
+
+  it('verifies with the standardwebhooks library: a whsec_ secret taken as the bytes it encodes', () => {
+    const whsec = `whsec_${Buffer.from('0123456789abcdef0123456789').toString('base64')}`;
+    const headers = standardWebhooksHeaders(whsec, 'evt-2', Math.floor(Date.now() / 1000), body);
+    expect(new Webhook(whsec).verify(body, headers)).toEqual(JSON.parse(body));
+    // The same bytes as a raw secret would be another key.
+    expect(() => new Webhook(whsec, { format: 'raw' }).verify(body, headers)).toThrow();
+  });
+
+  it('fails verification for another body or another id', () => {
+    const headers = standardWebhooksHeaders(SECRET, 'evt-3', Math.floor(Date.now() / 1000), body);
+    const webhook = new Webhook(SECRET, { format: 'raw' });
+    expect(() => webhook.verify(body.replace('x', 'y'), headers)).toThrow();
+    expect(() => webhook.verify(body, { ...headers, 'webhook-id': 'evt-4' })).toThrow();
   });
 });

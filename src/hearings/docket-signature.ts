@@ -33,3 +33,22 @@ export function checkDocketSignature(input: {
   const actual = Buffer.from(signatureHeader);
   return expected.length === actual.length && timingSafeEqual(expected, actual) ? 'ok' : 'mismatch';
 }
+
+const STANDARD_WEBHOOKS_PREFIX = 'whsec_';
+
+/**
+ * The signing key of the Standard Webhooks headers: a `whsec_<base64>` secret
+ * is the bytes it encodes (the form Standard Webhooks libraries are given);
+ * any other secret is its UTF-8 bytes (their "raw" format).
+ */
+export function standardWebhooksKey(secret: string): Buffer {
+  return secret.startsWith(STANDARD_WEBHOOKS_PREFIX)
+    ? Buffer.from(secret.slice(STANDARD_WEBHOOKS_PREFIX.length), 'base64')
+    : Buffer.from(secret, 'utf8');
+}
+
+/** `webhook-id`, `webhook-timestamp` and `webhook-signature: v1,<base64 HMAC-SHA256 over "id.timestamp.body">` (standardwebhooks.com). */
+export function standardWebhooksHeaders(secret: string, id: string, timestamp: number, body: string): Record<string, string> {
+  const signature = createHmac('sha256', standardWebhooksKey(secret)).update(`${id}.${timestamp}.${body}`).digest('base64');
+  return { 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': `v1,${signature}` };
+}

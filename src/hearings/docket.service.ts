@@ -19,7 +19,7 @@ import {
   type StoredDocketEvent,
 } from './docket-events.repository.js';
 import { type DocketEventStatus, type DocketEventType } from './docket-events.js';
-import { signDocketPayload } from './docket-signature.js';
+import { signDocketPayload, standardWebhooksHeaders } from './docket-signature.js';
 import { HearingRequestsRepository } from './hearing-requests.repository.js';
 
 export type { DocketEventView } from './docket-events.repository.js';
@@ -100,6 +100,7 @@ export class DocketService {
           'x-docket-timestamp': String(timestamp),
           'x-docket-signature': signDocketPayload(secret, timestamp, event.body),
           'x-docket-event-id': event.id,
+          ...standardWebhooksHeaders(secret, event.id, timestamp, event.body),
         },
         body: event.body,
         redirect: 'manual',

@@ -43,6 +43,35 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...base(), DOCKET_WEBHOOK_URL: 'https://cms.example/hook' })).toThrow(/DOCKET_WEBHOOK_SECRET/);
   });
 
+  it('takes an http docket webhook only outside production, and a whsec_ secret only when it is real base64', () => {
+    const production = { ...base(), NODE_ENV: 'production', JWT_SECRET: 'k'.repeat(40), DOCKET_WEBHOOK_SECRET: 's'.repeat(32) };
+    expect(() => loadConfig({ ...production, DOCKET_WEBHOOK_URL: 'http://cms.example/hook' })).toThrow(
+      /^DOCKET_WEBHOOK_URL: must use https:/,
+    );
+    expect(loadConfig({ ...production, DOCKET_WEBHOOK_URL: 'https://cms.example/hook' }).docketWebhookUrl).toBe('https://cms.example/hook');
+    const development = { ...base(), DOCKET_WEBHOOK_URL: 'http://127.0.0.1:9/hook' };
+    expect(loadConfig({ ...development, DOCKET_WEBHOOK_SECRET: 's'.repeat(32) }).docketWebhookUrl).toBe('http://127.0.0.1:9/hook');
+    const whsec = `whsec_${Buffer.alloc(24, 7).toString('base64')}`;
+    expect(loadConfig({ ...development, DOCKET_WEBHOOK_SECRET: whsec }).docketWebhookSecret).toBe(whsec);
+    expect(() => loadConfig({ ...development, DOCKET_WEBHOOK_SECRET: 'whsec_not*base64*at*all!' })).toThrow(/^DOCKET_WEBHOOK_SECRET:/);
+  });
+
+  it('reads the mail settings: SMTP_URL smtp: or smtps:, MAIL_FROM an address with or without a name', () => {
+    expect(loadConfig(base())).toMatchObject({
+      smtpUrl: null,
+      mailFrom: 'cmfc-court <no-reply@localhost>',
+      mailAttempts: 8,
+      mailBackoffMs: 28_000,
+    });
+    expect(loadConfig({ ...base(), SMTP_URL: 'smtps://u:p@mail.example:465', MAIL_FROM: 'Clerk <clerk@court.example>' })).toMatchObject({
+      smtpUrl: 'smtps://u:p@mail.example:465',
+      mailFrom: 'Clerk <clerk@court.example>',
+    });
+    expect(() => loadConfig({ ...base(), SMTP_URL: 'http://mail.example' })).toThrow(/^SMTP_URL:/);
+    expect(() => loadConfig({ ...base(), MAIL_FROM: 'clerk at court' })).toThrow(/^MAIL_FROM:/);
+    expect(() => loadConfig({ ...base(), MAIL_ATTEMPTS: '0' })).toThrow(/^MAIL_ATTEMPTS:/);
+  });
+
   it('needs ADMIN_EMAIL and ADMIN_PASSWORD together, with a 12-character password', () => {
     expect(() => loadConfig({ ...base(), ADMIN_EMAIL: 'a@b.c' })).toThrow(/ADMIN_PASSWORD/);
     expect(() => loadConfig({ ...base(), ADMIN_EMAIL: 'a@b.c', ADMIN_PASSWORD: 'short' })).toThrow(/ADMIN_PASSWORD/);

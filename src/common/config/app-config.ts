@@ -80,13 +80,17 @@ const PLACEHOLDER_SECRETS = new Set(['secret', 'changeme', 'change-me', 'passwor
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'], 'development');
   const dataDir = resolve(str(env, 'DATA_DIR', './data'));
-  const docketWebhookUrl = optionalUrl(env, 'DOCKET_WEBHOOK_URL', ['http:', 'https:']);
+  // Children's hearing data never crosses the network in clear in production.
+  const docketWebhookUrl = optionalUrl(env, 'DOCKET_WEBHOOK_URL', nodeEnv === 'production' ? ['https:'] : ['http:', 'https:']);
   const docketWebhookSecret = env.DOCKET_WEBHOOK_SECRET?.trim() || null;
   if (docketWebhookUrl && !docketWebhookSecret) {
     throw new ConfigError('DOCKET_WEBHOOK_SECRET', 'is required when DOCKET_WEBHOOK_URL is set');
   }
   if (docketWebhookSecret && docketWebhookSecret.length < 16) {
     throw new ConfigError('DOCKET_WEBHOOK_SECRET', 'must be at least 16 characters');
+  }
+  if (docketWebhookSecret?.startsWith('whsec_') && !/^whsec_[A-Za-z0-9+/]{22,}={0,2}$/.test(docketWebhookSecret)) {
+    throw new ConfigError('DOCKET_WEBHOOK_SECRET', 'in the whsec_ form must be whsec_ and the base64 of at least 16 bytes');
   }
   const adminEmail = env.ADMIN_EMAIL?.trim() || null;
   const adminPassword = env.ADMIN_PASSWORD || null;
