@@ -9,6 +9,7 @@ import { Identity1795700000000 } from './1795700000000-identity.js';
 import { CaseParticipants1795800000000 } from './1795800000000-case-participants.js';
 import { Notifications1795800100000 } from './1795800100000-notifications.js';
 import { EpisodeLastSeenCity1795800200000 } from './1795800200000-episode-last-seen-city.js';
+import { CalendarFeeds1795800300000 } from './1795800300000-calendar-feeds.js';
 
 /** Every migration, in order. Listed explicitly so the build and the tests load the same classes. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   CaseParticipants1795800000000,
   Notifications1795800100000,
   EpisodeLastSeenCity1795800200000,
+  CalendarFeeds1795800300000,
 ];

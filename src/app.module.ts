@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CalendarModule } from './calendar/calendar.module.js';
 import { CasesModule } from './cases/cases.module.js';
 import type { AppConfig, ProcessRole } from './common/config/app-config.js';
 import { ConfigModule } from './common/config/config.module.js';
@@ -45,6 +46,7 @@ export class AppModule {
         EpisodesModule,
         ComplianceModule,
         NotificationsModule,
+        CalendarModule,
         HealthModule,
         ...(role === 'api' ? [] : [WorkerModule]),
       ],

@@ -118,7 +118,7 @@ export async function createHttpApp(config: AppConfig, role: Exclude<ProcessRole
 }
 
 function setRoutePrefix(app: NestFastifyApplication): void {
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready'] });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready', 'calendar/:token.ics'] });
 }
 
 /**

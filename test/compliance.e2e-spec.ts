@@ -1,3 +1,5 @@
+import { parse } from 'csv-parse/sync';
+import { expectProblem } from './support/orders.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { fixture } from './support/files.js';
 import { createCase, seedWorld, type World } from './support/world.js';
@@ -133,6 +135,72 @@ describe('GET /compliance/summary', () => {
     await t.http.get(`/api/v1/compliance/summary?courtId=${w.courtA}`).set(w.admin.auth).expect(200);
     const other = await t.http.get('/api/v1/compliance/summary').set(w.clerkB.auth).expect(200);
     expect(other.body.agencies.every((a: { agencyId: string }) => a.agencyId !== w.agency3)).toBe(true);
+  });
+});
+
+describe('GET /compliance/summary.csv', () => {
+  const csv = async (query: string, by = w.clerkA) => {
+    const res = await t.http.get(`/api/v1/compliance/summary.csv${query}`).set(by.auth).buffer(true).expect(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).toMatch(/^inline; filename="compliance-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv"$/);
+    return parse(res.text, { columns: true }) as Array<Record<string, string>>;
+  };
+
+  it('has the summary as rows, one per agency and obligation type, with the same counts and medians', async () => {
+    const summary = (await t.http.get('/api/v1/compliance/summary').set(w.clerkA.auth).expect(200)).body;
+    const rows = await csv('');
+    const expected = summary.agencies.flatMap(
+      (a: {
+        agencyId: string;
+        name: string;
+        episodes: number;
+        byType: Record<string, Record<string, number>>;
+        medianHoursToLawEnforcementReport: number | null;
+        medianHoursToNcmecReport: number | null;
+      }) =>
+        Object.entries(a.byType).map(([type, c]) => ({
+          court_id: w.courtA,
+          from: summary.from,
+          to: summary.to,
+          agency_id: a.agencyId,
+          agency: a.name,
+          episodes: String(a.episodes),
+          obligation_type: type,
+          total: String(c.total),
+          on_time: String(c.onTime),
+          late: String(c.late),
+          overdue: String(c.overdue),
+          open: String(c.open),
+          waived: String(c.total - c.onTime - c.late - c.overdue - c.open),
+          median_hours_to_law_enforcement_report:
+            a.medianHoursToLawEnforcementReport === null ? '' : String(a.medianHoursToLawEnforcementReport),
+          median_hours_to_ncmec_report: a.medianHoursToNcmecReport === null ? '' : String(a.medianHoursToNcmecReport),
+        })),
+    );
+    expect(rows).toEqual(expected);
+    const ncmec = rows.find((r) => r.agency_id === w.agency1 && r.obligation_type === 'NCMEC_REPORT');
+    expect(ncmec).toMatchObject({ agency: 'Agency One', total: '2', late: '1', waived: '1', median_hours_to_ncmec_report: '30' });
+  });
+
+  it('takes the same filters: a period with nothing in it is the header alone', async () => {
+    const res = await t.http
+      .get('/api/v1/compliance/summary.csv?from=2020-01-01&to=2020-12-31')
+      .set(w.judgeA.auth)
+      .buffer(true)
+      .expect(200);
+    expect(res.text.trim()).toBe(
+      'court_id,from,to,agency_id,agency,episodes,obligation_type,total,on_time,late,overdue,open,waived,median_hours_to_law_enforcement_report,median_hours_to_ncmec_report',
+    );
+    expect(await csv(`?courtId=${w.courtA}`, w.admin)).toHaveLength((await csv('')).length);
+  });
+
+  it('refuses bad input (400 naming the field), an agency (403), another court (404)', async () => {
+    expectProblem(await t.http.get('/api/v1/compliance/summary.csv?from=2026-12-31&to=2026-01-01').set(w.judgeA.auth), 400, 'from');
+    expectProblem(await t.http.get('/api/v1/compliance/summary.csv?courtId=nope').set(w.judgeA.auth), 400, 'courtId');
+    expectProblem(await t.http.get('/api/v1/compliance/summary.csv').set(w.admin.auth), 400, 'courtId');
+    expectProblem(await t.http.get('/api/v1/compliance/summary.csv').set(w.agency1User.auth), 403);
+    expectProblem(await t.http.get(`/api/v1/compliance/summary.csv?courtId=${w.courtA}`).set(w.clerkB.auth), 404);
+    expectProblem(await t.http.get('/api/v1/compliance/summary.csv'), 401);
   });
 });
 

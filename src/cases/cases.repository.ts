@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import { caseScope } from '../auth/scope.js';
 import { insertRows, SqlParams } from '../common/database/sql.js';
@@ -115,6 +115,15 @@ export class CasesRepository {
   async docketNumber(caseId: string, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
     const found = await manager.getRepository(CourtCase).findOne({ where: { id: caseId }, select: { id: true, docketNumber: true } });
     return found?.docketNumber ?? null;
+  }
+
+  /** The docket numbers of cases, by case id. */
+  async docketNumbers(caseIds: string[]): Promise<Map<string, string>> {
+    if (caseIds.length === 0) return new Map();
+    const cases = await this.dataSource
+      .getRepository(CourtCase)
+      .find({ where: { id: In(caseIds) }, select: { id: true, docketNumber: true } });
+    return new Map(cases.map((k) => [k.id, k.docketNumber]));
   }
 
   async caption(caseId: string, manager: EntityManager = this.dataSource.manager): Promise<CaseCaption | null> {

@@ -9,9 +9,10 @@ export interface UserContact {
   name: string;
   email: string;
   role: Role;
+  courtId: string | null;
 }
 
-const COLUMNS = 'u.id, u.name, u.email, u.role';
+const COLUMNS = 'u.id, u.name, u.email, u.role, u.court_id AS "courtId"';
 
 /** Read-only: whom to tell among the users (the notifications feature asks here, never reads users itself). */
 @Injectable()

@@ -17,6 +17,17 @@ export interface HearingRequestFilters {
   episodeId?: string;
 }
 
+/** A hearing as a calendar shows it. */
+export interface CalendarHearing {
+  id: string;
+  caseId: string;
+  reason: HearingReason;
+  status: HearingRequestStatus;
+  scheduledFor: Date;
+  courtroom: string | null;
+  updatedAt: Date;
+}
+
 /** A request with what only the notice of hearing needs. */
 export interface ScheduledHearingFacts {
   agencyId: string | null;
@@ -204,6 +215,38 @@ export class HearingRequestsRepository {
       updatedAt: () => 'now()',
     });
     return (await this.byId(id, manager)) as HearingRequestView;
+  }
+
+  /**
+   * A court's hearings for its calendar: set for a time between `from` and
+   * `to`, and those cancelled since `cancelledSince` that had been set (so a
+   * subscribed calendar learns of the cancellation).
+   */
+  async forCalendar(courtId: string, window: { from: Date; to: Date; cancelledSince: Date }): Promise<CalendarHearing[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT id, case_id, reason, status, scheduled_for, courtroom, updated_at FROM hearing_requests
+        WHERE court_id = $1 AND scheduled_for BETWEEN $2 AND $3
+          AND (status = 'SCHEDULED' OR (status = 'CANCELLED' AND cancelled_at >= $4))
+        ORDER BY scheduled_for, id`,
+      [courtId, window.from, window.to, window.cancelledSince],
+    )) as Array<{
+      id: string;
+      case_id: string;
+      reason: HearingReason;
+      status: HearingRequestStatus;
+      scheduled_for: Date;
+      courtroom: string | null;
+      updated_at: Date;
+    }>;
+    return rows.map((r) => ({
+      id: r.id,
+      caseId: r.case_id,
+      reason: r.reason,
+      status: r.status,
+      scheduledFor: r.scheduled_for,
+      courtroom: r.courtroom,
+      updatedAt: r.updated_at,
+    }));
   }
 
   /** A delivery to the case-management system is starting: the request's docketSync starts over. */
