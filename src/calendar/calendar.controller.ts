@@ -31,7 +31,7 @@ export class CalendarController {
   @Access('PUBLIC')
   @ApiOperation({ summary: "The court's scheduled and recently cancelled hearings, for the holder of the secret URL" })
   @ApiFileResponse('iCalendar (RFC 5545)', 'text/calendar')
-  @ApiProblems(404)
+  @ApiProblems(400, [404, 'No such feed, or it was revoked, or its owner no longer works in that court'])
   async feed(@Param('token') token: string, @Res() reply: FastifyReply): Promise<void> {
     await sendFile(reply, { contentType: 'text/calendar; charset=utf-8', body: await this.calendar.feed(token), filename: 'hearings.ics' });
   }

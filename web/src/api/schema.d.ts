@@ -7759,7 +7759,16 @@ export interface operations {
                     "text/calendar": string;
                 };
             };
-            /** @description No such record, or it is outside your court or agency */
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such feed, or it was revoked, or its owner no longer works in that court */
             404: {
                 headers: {
                     [name: string]: unknown;
