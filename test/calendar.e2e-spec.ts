@@ -116,11 +116,20 @@ describe('the hearing calendar feed', () => {
       `INSERT INTO users (id, email, name, password_hash, role, court_id) SELECT gen_random_uuid(), 'mover@test.court', 'Mover', password_hash, 'CLERK', $1 FROM users WHERE id = $2 RETURNING id`,
       [w.courtA, w.clerkA.id],
     );
-    const token = await t.app.get(TokenService).issue({ id: mover[0].id, role: 'CLERK', courtId: w.courtA, agencyId: null });
+    const token = await t.app
+      .get(TokenService)
+      .issue({ id: mover[0].id, role: 'CLERK', courtId: w.courtA, agencyId: null, tokenVersion: 0, mfa: false });
     const moverPath = await issue({ ...w.clerkA, id: mover[0].id, auth: { Authorization: `Bearer ${token}` } });
     await events(moverPath);
     await t.db.query(`UPDATE users SET court_id = $2 WHERE id = $1`, [mover[0].id, w.courtB]);
     expectProblem(await t.http.get(moverPath), 404);
+    // Disabled, a user's feed stops as well.
+    const judges = await issue(w.judgeA);
+    await events(judges);
+    await t.db.query(`UPDATE users SET disabled_at = now() WHERE id = $1`, [w.judgeA.id]);
+    expectProblem(await t.http.get(judges), 404);
+    await t.db.query(`UPDATE users SET disabled_at = NULL WHERE id = $1`, [w.judgeA.id]);
+    await events(judges);
   });
 
   it('is refused to agencies and admins (403), and without a login (401)', async () => {

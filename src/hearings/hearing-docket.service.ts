@@ -17,7 +17,7 @@ import { CourtsService } from '../directory/courts.service.js';
 import { UsersService } from '../directory/users.service.js';
 import { DocumentRenderingService } from '../orders/document-rendering.service.js';
 import { childInitials, formatCourtDate } from '../orders/order-document-data.js';
-import { notificationJob } from '../notifications/notification-events.js';
+import { notificationJob } from '../outbox/notification-event.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { jobId } from '../outbox/jobs.js';
 import { closedBecause } from './court-calendar.js';

@@ -10,7 +10,7 @@ import { Conflict, NotFound, ValidationFailed } from '../common/errors/domain-er
 import { CLOCK_SKEW_MS } from '../common/time/clock.js';
 import { CourtsService } from '../directory/courts.service.js';
 import { UsersService } from '../directory/users.service.js';
-import { notificationJob } from '../notifications/notification-events.js';
+import { notificationJob } from '../outbox/notification-event.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { jobId } from '../outbox/jobs.js';
 import { OrderDocumentsService } from './order-documents.service.js';
