@@ -131,6 +131,15 @@ describe('real answers conform to the OpenAPI document (strictly: no undocumente
   });
 
   it('cases, children, photos', async () => {
+    const newCase = {
+      courtId: w.courtA,
+      docketNumber: 'A-0900',
+      caseType: 'DELINQUENCY',
+      judgeId: w.judgeA.id,
+      child: { firstName: 'Sam', lastName: 'Roe', dateOfBirth: '2010-02-03' },
+    };
+    await call('POST /api/v1/cases', as(w.clerkA).post('/api/v1/cases').send(newCase), 201);
+    await call('POST /api/v1/cases', as(w.clerkA).post('/api/v1/cases').send(newCase), 409);
     await call('GET /api/v1/cases', as(w.clerkA).get('/api/v1/cases'), 200);
     await call('GET /api/v1/cases/{id}', as(w.agency1User).get(`/api/v1/cases/${w.caseA.id}`), 200);
     await call('GET /api/v1/cases/{id}', as(w.clerkB).get(`/api/v1/cases/${w.caseA.id}`), 404);
@@ -214,6 +223,11 @@ describe('real answers conform to the OpenAPI document (strictly: no undocumente
     await call('GET /api/v1/orders/{id}', as(w.clerkA).get(`/api/v1/orders/${id}`), 200);
     await call('GET /api/v1/orders/{id}/preview', as(w.judgeA).get(`/api/v1/orders/${id}/preview`), 200);
     await call('GET /api/v1/orders/{id}/pdf', as(w.judgeA).get(`/api/v1/orders/${id}/pdf`).buffer(true).parse(binary), 200);
+    await call(
+      'GET /api/v1/orders/{id}/certificate-of-service.pdf',
+      as(w.clerkA).get(`/api/v1/orders/${id}/certificate-of-service.pdf`),
+      409,
+    );
     const signed = await call('POST /api/v1/orders/{id}/sign', as(w.judgeA).post(`/api/v1/orders/${id}/sign`), 200);
     await call('POST /api/v1/orders/{id}/sign', as(w.judgeA).post(`/api/v1/orders/${id}/sign`), 409);
     await call(
@@ -328,6 +342,21 @@ describe('real answers conform to the OpenAPI document (strictly: no undocumente
     await call(
       'GET /api/v1/hearing-requests/{id}/notice.pdf',
       as(w.clerkA).get(`/api/v1/hearing-requests/${hearing}/notice.pdf`).buffer(true).parse(binary),
+      200,
+    );
+    await call(
+      'GET /api/v1/hearing-requests/{id}/certificate-of-service.pdf',
+      as(w.clerkA).get(`/api/v1/hearing-requests/${hearing}/certificate-of-service.pdf`).buffer(true).parse(binary),
+      200,
+    );
+    await call(
+      'GET /api/v1/episodes/{id}/report-packet.pdf',
+      as(w.agency1User).get(`/api/v1/episodes/${episode.id}/report-packet.pdf`).buffer(true).parse(binary),
+      200,
+    );
+    await call(
+      'GET /api/v1/episodes/{id}/poster.pdf',
+      as(w.clerkA).get(`/api/v1/episodes/${episode.id}/poster.pdf`).buffer(true).parse(binary),
       200,
     );
     await call(
