@@ -387,6 +387,10 @@ describe('real answers conform to the OpenAPI document (strictly: no undocumente
       200,
     );
     await call('GET /api/v1/notifications', as(w.clerkA).get(`/api/v1/notifications?episodeId=${episode.id}`), 200);
+    await call('GET /api/v1/compliance/summary.csv', as(w.judgeA).get('/api/v1/compliance/summary.csv'), 200);
+    const feed = await call('POST /api/v1/auth/calendar-feed', as(w.clerkA).post('/api/v1/auth/calendar-feed'), 201);
+    await call('GET /calendar/{token}.ics', t.http.get(new URL(feed.body.url as string).pathname), 200);
+    await call('GET /calendar/{token}.ics', t.http.get(`/calendar/${'x'.repeat(43)}.ics`), 404);
     await call('GET /api/v1/compliance/summary', as(w.judgeA).get('/api/v1/compliance/summary'), 200);
     await call('GET /api/v1/compliance/photos', as(w.clerkA).get('/api/v1/compliance/photos'), 200);
     await call('GET /api/v1/audit-events', as(w.admin).get('/api/v1/audit-events?limit=20'), 200);
