@@ -5,6 +5,7 @@ import { OutboxDelivery1795400300000 } from './1795400300000-outbox-delivery.js'
 import { Docket1795400400000 } from './1795400400000-docket.js';
 import { ComplianceRollup1795400500000 } from './1795400500000-compliance-rollup.js';
 import { HearingRequestAgency1795600000000 } from './1795600000000-hearing-request-agency.js';
+import { StoredFiles1795600100000 } from './1795600100000-stored-files.js';
 import { Identity1795700000000 } from './1795700000000-identity.js';
 import { CaseParticipants1795800000000 } from './1795800000000-case-participants.js';
 import { Notifications1795800100000 } from './1795800100000-notifications.js';
@@ -20,6 +21,7 @@ export const migrations = [
   Docket1795400400000,
   ComplianceRollup1795400500000,
   HearingRequestAgency1795600000000,
+  StoredFiles1795600100000,
   Identity1795700000000,
   CaseParticipants1795800000000,
   Notifications1795800100000,

@@ -36,7 +36,7 @@ export class AppModule {
         DatabaseModule.forRoot(config),
         RedisModule,
         OutboxModule.forRoot(config),
-        StorageModule,
+        StorageModule.forRoot(config),
         AuditModule,
         AuthModule,
         DirectoryModule,

@@ -68,6 +68,7 @@ export class ChildrenController {
     await sendFile(reply, {
       contentType: photo.contentType,
       body: bytes,
+      byteSize: photo.byteSize,
       filename: `photo-${photo.id}.${photo.contentType === 'image/png' ? 'png' : 'jpg'}`,
     });
   }

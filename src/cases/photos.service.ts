@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { auditedRead } from '../audit/audited-read.js';
@@ -9,7 +10,7 @@ import { NotFound, ValidationFailed } from '../common/errors/domain-error.js';
 import { isInFuture, startOfDayIn } from '../common/time/clock.js';
 import { CourtsService } from '../directory/courts.service.js';
 import { acceptUpload, type AcceptedFile } from '../storage/accept-upload.js';
-import { FileStorage } from '../storage/file-storage.js';
+import { FILE_STORAGE, type FileStorage } from '../storage/file-storage.js';
 import { ChildrenService } from './children.service.js';
 import { PhotosRepository, type PhotoView } from './photos.repository.js';
 
@@ -20,7 +21,7 @@ export class PhotosService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(AuditService) private readonly audit: AuditService,
-    @Inject(FileStorage) private readonly storage: FileStorage,
+    @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     @Inject(ChildrenService) private readonly children: ChildrenService,
     @Inject(PhotosRepository) private readonly photos: PhotosRepository,
     @Inject(CourtsService) private readonly courts: CourtsService,
@@ -69,8 +70,10 @@ export class PhotosService {
       throw ValidationFailed.field('takenAt', "must not be before the child's birth");
   }
 
-  async read(actor: Actor, id: string): Promise<{ photo: PhotoView; bytes: Buffer }> {
-    return auditedRead(
+  /** The photo's bytes stream from storage as they are sent. */
+  async read(actor: Actor, id: string): Promise<{ photo: PhotoView; bytes: Readable }> {
+    let opened: Readable | null = null;
+    const read = await auditedRead(
       this.audit,
       actor,
       { entityType: 'photo', entityId: id, notFound: 'photo' },
@@ -78,9 +81,14 @@ export class PhotosService {
         const found = await this.photos.findScoped(actor, id);
         if (!found) return null;
         const { courtId, ...photo } = found;
-        return { photo, courtId, bytes: await this.storage.get(photo.sha256) };
+        opened = await this.storage.open(photo.sha256);
+        return { photo, courtId, bytes: opened };
       },
-      (read) => ({ courtId: read.courtId, details: { childId: read.photo.childId } }),
-    ).then(({ photo, bytes }) => ({ photo, bytes }));
+      (photo) => ({ courtId: photo.courtId, details: { childId: photo.photo.childId } }),
+    ).catch((error: unknown) => {
+      (opened as Readable | null)?.destroy();
+      throw error;
+    });
+    return { photo: read.photo, bytes: read.bytes };
   }
 }

@@ -12,6 +12,7 @@ import type { CourtView } from '../directory/courts.repository.js';
 import { OrdersRepository } from '../orders/orders.repository.js';
 import { renderMarkdownPdf } from '../orders/rendering/document-pipeline.js';
 import { loadDocumentTemplate, type DocumentTemplate } from '../orders/rendering/document-templates.js';
+import { collect } from '../storage/file-storage.js';
 import { agencyActsFor } from './episode-access.js';
 import type { EpisodeView } from './episode-view.js';
 import { EpisodesRepository } from './episodes.repository.js';
@@ -158,7 +159,7 @@ export class EpisodeDocumentsService {
       child,
       court,
       agencyName: agencies[0]?.name ?? null,
-      photo: photo ? { id: photo.photo.id, takenAt: photo.photo.takenAt, bytes: photo.bytes } : null,
+      photo: photo ? { id: photo.photo.id, takenAt: photo.photo.takenAt, bytes: await collect(photo.bytes) } : null,
     };
   }
 

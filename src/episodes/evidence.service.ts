@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { auditedRead } from '../audit/audited-read.js';
@@ -11,7 +12,7 @@ import { isInFuture } from '../common/time/clock.js';
 import { notificationJob } from '../outbox/notification-event.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { acceptUpload, type AcceptedFile } from '../storage/accept-upload.js';
-import { FileStorage } from '../storage/file-storage.js';
+import { FILE_STORAGE, type FileStorage } from '../storage/file-storage.js';
 import { DeadlinesService } from './deadlines.service.js';
 import type { EvidenceDto, ReviewDto } from './dto/episodes.dto.js';
 import { agencyActsFor } from './episode-access.js';
@@ -27,7 +28,7 @@ export class EvidenceService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(AuditService) private readonly audit: AuditService,
-    @Inject(FileStorage) private readonly storage: FileStorage,
+    @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     @Inject(PhotosService) private readonly photos: PhotosService,
     @Inject(DeadlinesService) private readonly deadlines: DeadlinesService,
     @Inject(OutboxService) private readonly outbox: OutboxService,
@@ -155,8 +156,9 @@ export class EvidenceService {
     return proofs.map((proof) => proof.view);
   }
 
-  /** The uploaded file of a proof (a scanned report, an assessment, a photo). */
-  async file(actor: Actor, id: string): Promise<{ bytes: Buffer; contentType: string; sha256: string }> {
+  /** The uploaded file of a proof (a scanned report, an assessment, a photo), streamed from storage as it is sent. */
+  async file(actor: Actor, id: string): Promise<{ bytes: Readable; contentType: string; sha256: string; byteSize: number }> {
+    let opened: Readable | null = null;
     const found = await auditedRead(
       this.audit,
       actor,
@@ -164,11 +166,15 @@ export class EvidenceService {
       async () => {
         const evidence = await this.evidence.findScoped(actor, id);
         if (!evidence?.file) return null;
-        return { courtId: evidence.courtId, file: evidence.file, bytes: await this.storage.get(evidence.file.sha256) };
+        opened = await this.storage.open(evidence.file.sha256);
+        return { courtId: evidence.courtId, file: evidence.file, bytes: opened };
       },
       (read) => ({ courtId: read.courtId }),
-    );
-    return { bytes: found.bytes, contentType: found.file.contentType, sha256: found.file.sha256 };
+    ).catch((error: unknown) => {
+      (opened as Readable | null)?.destroy();
+      throw error;
+    });
+    return { bytes: found.bytes, contentType: found.file.contentType, sha256: found.file.sha256, byteSize: found.file.byteSize };
   }
 
   /** NCIC entry is due `ncicEntryHours` after the LE report was actually made, once that report's proof is accepted. */

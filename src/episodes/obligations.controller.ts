@@ -97,7 +97,7 @@ export class ObligationsController {
   @ApiFileResponse('The file as stored', 'application/pdf', 'image/jpeg', 'image/png')
   async evidenceFile(@CurrentActor() actor: Actor, @UuidParam() id: string, @Res() reply: FastifyReply): Promise<void> {
     const file = await this.evidence.file(actor, id);
-    await sendFile(reply, { contentType: file.contentType, body: file.bytes, filename: `evidence-${id}` });
+    await sendFile(reply, { contentType: file.contentType, body: file.bytes, filename: `evidence-${id}`, byteSize: file.byteSize });
   }
 
   @Post('evidence/:id/review')

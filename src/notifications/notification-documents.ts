@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { HearingDocketService } from '../hearings/hearing-docket.service.js';
 import { OrdersRepository } from '../orders/orders.repository.js';
-import { FileStorage } from '../storage/file-storage.js';
+import { FILE_STORAGE, readAll, type FileStorage } from '../storage/file-storage.js';
 import type { NotificationEvent } from './notification-events.js';
 
 /** The document served with a message: kept in file storage by its SHA-256, named as the recipient sees it. */
@@ -20,7 +20,7 @@ export interface ServedDocument {
 @Injectable()
 export class NotificationDocuments {
   constructor(
-    @Inject(FileStorage) private readonly storage: FileStorage,
+    @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     @Inject(OrdersRepository) private readonly orders: OrdersRepository,
     @Inject(HearingDocketService) private readonly hearings: HearingDocketService,
   ) {}
@@ -46,7 +46,7 @@ export class NotificationDocuments {
   }
 
   async bytes(document: { sha256: string }): Promise<Buffer> {
-    return this.storage.get(document.sha256);
+    return readAll(this.storage, document.sha256);
   }
 
   private async store(name: string, pdf: Buffer): Promise<ServedDocument> {

@@ -7,6 +7,19 @@ import { ROLES, type Role } from '../../auth/principal.js';
 /** What a process runs: HTTP, background workers, or both (the default). */
 export type ProcessRole = 'all' | 'api' | 'worker';
 
+export const STORAGE_DRIVERS = ['local', 'postgres', 's3'] as const;
+export type StorageDriver = (typeof STORAGE_DRIVERS)[number];
+
+/** An S3 bucket, or an S3-compatible server's (S3_ENDPOINT, addressed path-style). */
+export interface S3Config {
+  bucket: string;
+  endpoint: string | null;
+  region: string;
+  /** Both or neither: without them the AWS SDK's default credential chain applies. */
+  accessKeyId: string | null;
+  secretAccessKey: string | null;
+}
+
 /** The validated, typed configuration. Nothing else in the service reads `process.env`. */
 export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
@@ -19,6 +32,10 @@ export interface AppConfig {
   adminPassword: string | null;
   dataDir: string;
   storageDir: string;
+  /** Where uploaded files live: one host's directory, the database, or an S3 bucket. */
+  storageDriver: StorageDriver;
+  /** STORAGE_DRIVER=s3 only. */
+  s3: S3Config | null;
   docketWebhookUrl: string | null;
   docketWebhookSecret: string | null;
   docketWebhookAttempts: number;
@@ -104,6 +121,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     throw new ConfigError('ADMIN_PASSWORD', 'must have at least 12 characters');
   }
   const port = int(env, 'PORT', 3000, 0, 65535);
+  const storageDriver = oneOf(env, 'STORAGE_DRIVER', STORAGE_DRIVERS, 'local');
   return {
     nodeEnv,
     port,
@@ -115,6 +133,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     adminPassword,
     dataDir,
     storageDir: resolve(str(env, 'STORAGE_DIR', `${dataDir}/files`)),
+    storageDriver,
+    s3: storageDriver === 's3' ? s3Config(env) : null,
     docketWebhookUrl,
     docketWebhookSecret,
     docketWebhookAttempts: int(env, 'DOCKET_WEBHOOK_ATTEMPTS', 8, 1, 100),
@@ -196,6 +216,26 @@ function oidcConfig(env: Env, port: number): OidcConfig | null {
     clientSecret,
     redirectUrl: url(env, 'OIDC_REDIRECT_URL', `${base}/api/v1/auth/oidc/callback`, ['http:', 'https:']),
     appUrl: url(env, 'WEB_APP_URL', `${base}/`, ['http:', 'https:']),
+  };
+}
+
+function s3Config(env: Env): S3Config {
+  const bucket = env.S3_BUCKET?.trim();
+  if (!bucket) throw new ConfigError('S3_BUCKET', 'is required when STORAGE_DRIVER is s3');
+  const accessKeyId = env.S3_ACCESS_KEY_ID?.trim() || null;
+  const secretAccessKey = env.S3_SECRET_ACCESS_KEY?.trim() || null;
+  if ((accessKeyId === null) !== (secretAccessKey === null)) {
+    throw new ConfigError(
+      accessKeyId ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID',
+      'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together',
+    );
+  }
+  return {
+    bucket,
+    endpoint: optionalUrl(env, 'S3_ENDPOINT', ['http:', 'https:']),
+    region: str(env, 'S3_REGION', 'us-east-1'),
+    accessKeyId,
+    secretAccessKey,
   };
 }
 

@@ -18,20 +18,21 @@ export function columns(alias: string, names: readonly string[]): string {
 /**
  * The one multi-row insert: TypeORM builds the VALUES list and its
  * placeholders from the entities' columns. `ignoreConflicts`: a row that
- * breaks a unique index is skipped (ON CONFLICT DO NOTHING). Answers the ids
- * of the rows actually inserted.
+ * breaks a unique index is skipped (ON CONFLICT DO NOTHING). Answers the keys
+ * (the `key` column, `id` unless named) of the rows actually inserted.
  */
-export async function insertRows<E extends ObjectLiteral & { id: string }>(
+export async function insertRows<E extends ObjectLiteral>(
   manager: EntityManager,
   entity: EntityTarget<E>,
   rows: Array<QueryDeepPartialEntity<E>>,
-  options: { ignoreConflicts?: boolean } = {},
+  options: { ignoreConflicts?: boolean; key?: string } = {},
 ): Promise<string[]> {
   if (rows.length === 0) return [];
-  const insert = manager.createQueryBuilder().insert().into(entity).values(rows).returning('id').updateEntity(false);
+  const key = options.key ?? 'id';
+  const insert = manager.createQueryBuilder().insert().into(entity).values(rows).returning(key).updateEntity(false);
   if (options.ignoreConflicts) insert.orIgnore();
   const result = await insert.execute();
-  return (result.raw as Array<{ id: string }>).map((row) => row.id);
+  return (result.raw as Array<Record<string, string>>).map((row) => row[key]);
 }
 
 /** Serializes the transactions that take the same key, until they end (pg_advisory_xact_lock). */

@@ -7,6 +7,8 @@ export interface FileAnswer {
   body: Buffer | Readable | string;
   /** Shown inline under this name; none for a page (the HTML preview). */
   filename?: string;
+  /** The length of a streamed body, when known (a Buffer's is its own). */
+  byteSize?: number;
 }
 
 /**
@@ -17,6 +19,7 @@ export interface FileAnswer {
 export async function sendFile(reply: FastifyReply, file: FileAnswer): Promise<void> {
   void reply.header('content-type', file.contentType).header('cache-control', 'private, no-store');
   if (file.filename) void reply.header('content-disposition', `inline; filename="${file.filename}"`);
+  if (file.byteSize !== undefined && !Buffer.isBuffer(file.body)) void reply.header('content-length', file.byteSize);
   await reply.send(file.body);
 }
 
