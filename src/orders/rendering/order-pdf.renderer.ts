@@ -1,7 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { layoutLines, type Line, type StyledText } from './line-layout.js';
 import type { Align, Block, Run } from './markdown-layout.js';
-import { PdfTextWriter } from './pdf-text.js';
 
 /** What a document says around its text: metadata, DRAFT mark and the footer of every page. */
 export interface PdfSettings {
@@ -89,18 +88,13 @@ export function renderPdf(blocks: Block[], settings: PdfSettings, options: { cac
     doc.on('error', reject);
   });
   try {
-    let measurer: Measurer = {
-      widths: (text, font, size) => doc.font(font).fontSize(size).widthOfString(text),
-      drawing: () => undefined,
-    };
-    let writer: PdfTextWriter | null = null;
+    let widths: Widths = (text, font, size) => doc.font(font).fontSize(size).widthOfString(text);
     if (caches) {
-      const faces = useCachedFonts(doc);
+      useCachedFonts(doc);
       doc.font(FONTS.regular);
-      if (faces) writer = PdfTextWriter.create(doc, faces);
-      measurer = memoizeWidths(doc, writer);
+      widths = memoizeWidths(doc);
     }
-    const layout = new Layout(doc, measurer, settings.align ?? 'justify', writer, settings.images ?? {});
+    const layout = new Layout(doc, widths, settings.align ?? 'justify', settings.images ?? {});
     layout.blocks(blocks, MARGINS.left, CONTENT_WIDTH, 9);
     layout.furniture(settings);
   } finally {
@@ -119,18 +113,12 @@ interface TextStyle {
 class Layout {
   private readonly lineHeights = new Map<number, number>();
 
-  private readonly widths: Widths;
-
   constructor(
     private readonly doc: PDFKit.PDFDocument,
-    private readonly measurer: Measurer,
+    private readonly widths: Widths,
     private readonly bodyAlign: 'left' | 'justify',
-    /** Draws text without pdfkit's text machinery, to the same operators (see pdf-text.ts); null: pdfkit draws everything. */
-    private readonly writer: PdfTextWriter | null,
     private readonly images: Record<string, Buffer>,
-  ) {
-    this.widths = measurer.widths;
-  }
+  ) {}
 
   private get bottom(): number {
     return this.doc.page.height - this.doc.page.margins.bottom;
@@ -312,9 +300,9 @@ class Layout {
   /**
    * One line: pieces of a face drawn together, placed from the measured
    * widths. A justified line widens its spaces with the PDF word-spacing
-   * operator (Tw), so the spaces stay real characters for search and copy.
-   * With the writer the line's operators go to the page in one piece;
-   * pdfkit draws what the writer cannot encode (and everything without it).
+   * operator (Tw, through pdfkit's addContent), so the spaces stay real
+   * characters for search and copy. pdfkit draws every piece (`text` with
+   * `lineBreak: false`): its fonts, encoding and kerning.
    */
   private line(line: Line, x: number, width: number, y: number, style: TextStyle): void {
     const words = line.words;
@@ -326,26 +314,17 @@ class Layout {
     const wordSpacing = stretch ? Math.round(((width - line.width) / gaps) * 1000) / 1000 : 0;
     let cx = x + (style.align === 'center' ? (width - line.width) / 2 : style.align === 'right' ? width - line.width : 0);
     const size = style.size;
-    // The run of one face being collected, and the operators of the line so far.
+    // The run of one face being collected.
     let open = false;
     let text = '';
     let font = '';
     let runWidth = 0;
     let spaces = 0;
-    let ops = stretch ? `${wordSpacing} Tw` : '';
+    const doc = this.doc;
+    if (stretch) doc.addContent(`${wordSpacing} Tw`);
     const draw = (): void => {
       if (!open) return;
-      const fragment = this.writer ? this.writer.fragment(text, font, size, cx, y) : null;
-      if (fragment !== null) {
-        if (fragment) ops = ops ? `${ops}\n${fragment}` : fragment;
-      } else {
-        ops = this.flush(ops);
-        const doc = this.doc;
-        doc.font(font).fontSize(size);
-        this.measurer.drawing(text, runWidth);
-        doc.text(text, cx, y, { lineBreak: false });
-        this.measurer.drawing(null, 0);
-      }
+      doc.font(font).fontSize(size).text(text, cx, y, { lineBreak: false });
       cx += runWidth + spaces * wordSpacing;
       open = false;
     };
@@ -368,25 +347,10 @@ class Layout {
       if (word.space && i < count - 1) add(word.space, word.spaceWidth, word.space.text.length);
     }
     draw();
-    if (stretch) ops = ops ? `${ops}\n0 Tw` : '0 Tw';
-    this.flush(ops);
+    if (stretch) doc.addContent('0 Tw');
   }
 
-  /** Writes operators collected for the page (as addContent would, one by one); answers '' to collect afresh. */
-  private flush(ops: string): string {
-    if (!ops) return '';
-    if (this.writer) this.writer.write(ops);
-    else for (const op of ops.split('\n')) this.doc.addContent(op);
-    return '';
-  }
-
-  /**
-   * Text in a box of a width, left or right aligned: list labels and the
-   * footer. The writer sets it as pdfkit's line wrapper would (one line, or
-   * printable ASCII over several); otherwise pdfkit sets it, once per
-   * document for the same call (the footer is the same on every page: the
-   * writer repeats pdfkit's output on the later pages).
-   */
+  /** Text in a box of a width, set by pdfkit's line wrapper: list labels and the footer. */
   private boxed(
     text: string,
     font: string,
@@ -395,15 +359,7 @@ class Layout {
     y: number,
     options: PDFKit.Mixins.TextOptions & { width: number },
   ): void {
-    const align = options.align ?? 'left';
-    const fast =
-      this.writer !== null &&
-      (align === 'left' || align === 'right') &&
-      this.writer.boxed(text, font, size, x, y, { width: options.width, align, lineGap: options.lineGap });
-    if (fast) return;
-    const draw = (): void => void this.doc.font(font).fontSize(size).text(text, x, y, options);
-    if (this.writer) this.writer.repeated(JSON.stringify([text, font, size, x, y, options]), font, size, draw);
-    else draw();
+    this.doc.font(font).fontSize(size).text(text, x, y, options);
   }
 
   /** Page furniture, drawn once the number of pages is known. */
@@ -464,17 +420,11 @@ class Layout {
   }
 }
 
-interface FontMetricsInternals {
-  glyphWidths: Record<string, number>;
-  kernPairs: Record<string, number>;
-  widthOfGlyph(glyph: string): number;
-  getKernPair(left: string, right: string): number;
-}
 interface StandardFontInternals {
   document: unknown;
   name: string;
   id: string;
-  font: FontMetricsInternals;
+  font: object;
   dictionary?: unknown;
   embedded?: boolean;
 }
@@ -487,76 +437,41 @@ interface DocumentFontInternals {
 const parsedFaces = new Map<string, StandardFontInternals>();
 
 /**
- * pdfkit parses a standard font's metrics (widths, ~2,000 kerning pairs)
- * again for every document, a tenth of the time of an order. Each document
- * gets its own font objects here (its own id and PDF dictionary, as pdfkit
- * would make them) sharing the metrics parsed once. If pdfkit's internals
- * ever look different, nothing is changed and pdfkit parses as before.
- * The output is the same either way (a unit test compares the documents);
- * only the font ids F1-F4 are given in a fixed order rather than by first use.
- * Answers the document's font objects by face (null: pdfkit's own fonts).
+ * The font cache, the one use of pdfkit internals left (`_fontFamilies`,
+ * `_fontCount`): pdfkit parses a standard font's metrics (widths, ~2,000
+ * kerning pairs) again for every document, a tenth of the time of an order.
+ * Each document gets its own font objects here (its own id and PDF
+ * dictionary, as pdfkit would make them) sharing the metrics parsed once.
+ * If pdfkit's internals ever look different, nothing is changed and pdfkit
+ * parses as before (a unit test renders with and without the cache and
+ * compares the documents); only the font ids F1-F4 are given in a fixed
+ * order rather than by first use.
  */
-function useCachedFonts(doc: PDFKit.PDFDocument): Record<string, StandardFontInternals> | null {
+function useCachedFonts(doc: PDFKit.PDFDocument): void {
   const internal = doc as unknown as DocumentFontInternals;
-  if (typeof internal._fontFamilies !== 'object' || internal._fontFamilies === null || typeof internal._fontCount !== 'number') return null;
+  if (typeof internal._fontFamilies !== 'object' || internal._fontFamilies === null || typeof internal._fontCount !== 'number') return;
   const faces: Record<string, StandardFontInternals> = {};
   for (const face of [FONTS.regular, FONTS.bold, FONTS.italic, FONTS.boldItalic]) {
     let parsed = parsedFaces.get(face);
     if (!parsed) {
-      const probe = new PDFDocument({
-        autoFirstPage: false,
-        font: face,
-      } as PDFKit.PDFDocumentOptions) as unknown as DocumentFontInternals;
+      const probe = new PDFDocument({ autoFirstPage: false, font: face } as PDFKit.PDFDocumentOptions) as unknown as DocumentFontInternals;
       const made = probe._fontFamilies?.[face];
-      if (!made || made.name !== face || typeof made.font !== 'object' || made.dictionary || !fastLookups(made.font)) return null;
+      if (!made || made.name !== face || typeof made.font !== 'object' || made.dictionary) return;
       parsed = made;
       parsedFaces.set(face, parsed);
     }
+    faces[face] = parsed;
+  }
+  for (const [face, parsed] of Object.entries(faces)) {
     const own = Object.create(Object.getPrototypeOf(parsed) as object) as StandardFontInternals;
-    Object.assign(own, parsed, {
-      document: doc,
-      id: `F${++internal._fontCount}`,
-      dictionary: undefined,
-      embedded: false,
-    });
+    Object.assign(own, parsed, { document: doc, id: `F${++internal._fontCount}`, dictionary: undefined, embedded: false });
     delete own.dictionary;
     internal._fontFamilies[face] = own;
-    faces[face] = own;
   }
-  return faces;
-}
-
-/**
- * pdfkit looks a kerning pair up by a concatenated string key for every pair
- * of glyphs it sets, allocating a string each time. The same values, in maps
- * looked up without allocating. false: the metrics are not shaped as expected.
- */
-function fastLookups(metrics: FontMetricsInternals): boolean {
-  if (typeof metrics.kernPairs !== 'object' || typeof metrics.glyphWidths !== 'object') return false;
-  if (typeof metrics.getKernPair !== 'function' || typeof metrics.widthOfGlyph !== 'function') return false;
-  const kerning = new Map<string, Map<string, number>>();
-  for (const [pair, amount] of Object.entries(metrics.kernPairs)) {
-    const split = pair.indexOf('\u0000');
-    if (split < 0) return false;
-    const left = pair.slice(0, split);
-    let row = kerning.get(left);
-    if (!row) kerning.set(left, (row = new Map()));
-    row.set(pair.slice(split + 1), amount);
-  }
-  const widths = new Map(Object.entries(metrics.glyphWidths));
-  metrics.getKernPair = (left, right) => kerning.get(left)?.get(right) || 0;
-  metrics.widthOfGlyph = (glyph) => widths.get(glyph) || 0;
-  return true;
 }
 
 /** The width of text in a face at a size, in points. */
 type Widths = (text: string, font: string, size: number) => number;
-
-interface Measurer {
-  widths: Widths;
-  /** Tells the measurer the text about to be drawn and its width (null when done), so pdfkit need not measure it again. */
-  drawing(text: string | null, width: number): void;
-}
 
 const WIDTH_CACHE_LIMIT = 50_000;
 /** Face and size -> text -> width. */
@@ -564,79 +479,27 @@ const knownWidths = new Map<string, Map<string, number>>();
 let knownCount = 0;
 
 /**
- * pdfkit measures text glyph by glyph with kerning, building arrays of glyph
- * names and advances for each string. With the writer's tables (`exact`) a
- * width is a loop over flat arrays giving the same number. What they cannot
- * measure (a face they do not have, a character outside them), and
- * everything without them: with the standard fonts a width depends only on
- * face, size and text, so word widths are kept for the process (bounded)
- * and the same words in the next order cost a lookup. The document's
- * widthOfString answers from the same places, and for the line being drawn
- * by pdfkit from the width the layout already knows (pdfkit measures each
- * drawn string again to move its cursor, which this layout does not use).
+ * Widths asked of pdfkit (its public widthOfString) once per process: with
+ * the standard fonts a width depends only on face, size and text, so the
+ * same words in the next order cost a lookup (bounded).
  */
-function memoizeWidths(doc: PDFKit.PDFDocument, exact: PdfTextWriter | null): Measurer {
-  const measure = doc.widthOfString.bind(doc);
-  const internal = doc as unknown as {
-    _font?: { name?: unknown };
-    _fontSize?: number;
-  };
-  let lastFace = '';
-  let lastSize = 0;
-  let lastTable: Map<string, number> | undefined;
-  const table = (face: string, size: number): Map<string, number> => {
-    if (lastTable && face === lastFace && size === lastSize) return lastTable;
-    const key = `${face}@${size}`;
-    let found = knownWidths.get(key);
-    if (!found) knownWidths.set(key, (found = new Map()));
-    lastFace = face;
-    lastSize = size;
-    lastTable = found;
-    return found;
-  };
-  const remember = (widths: Map<string, number>, text: string, width: number): void => {
-    if (knownCount >= WIDTH_CACHE_LIMIT) {
-      knownWidths.clear();
-      knownCount = 0;
-      lastTable = undefined;
-      widths = table(lastFace, lastSize);
-    }
-    widths.set(text, width);
-    knownCount += 1;
-  };
-  let drawingText: string | null = null;
-  let drawingWidth = 0;
-  doc.widthOfString = (text: string, options?: PDFKit.Mixins.TextOptions): number => {
-    if (drawingText !== null && text === drawingText) return drawingWidth;
-    const face = internal._font?.name;
-    const size = internal._fontSize;
-    const o = options as (PDFKit.Mixins.TextOptions & { horizontalScaling?: number }) | undefined;
-    const plain = !o || (!o.characterSpacing && !o.features && (o.horizontalScaling ?? 100) === 100);
-    if (typeof face !== 'string' || typeof size !== 'number' || !plain) return measure(text, options);
-    const computed = exact?.width(text, face, size);
-    if (computed != null) return computed;
-    if (text.includes(' ')) return measure(text, options);
-    const widths = table(face, size);
+function memoizeWidths(doc: PDFKit.PDFDocument): Widths {
+  return (text, font, size) => {
+    const key = `${font}@${size}`;
+    let widths = knownWidths.get(key);
+    if (!widths) knownWidths.set(key, (widths = new Map()));
     let width = widths.get(text);
-    if (width === undefined) remember(widths, text, (width = measure(text, options)));
-    return width;
-  };
-  return {
-    widths: (text, font, size) => {
-      const computed = exact?.width(text, font, size);
-      if (computed != null) return computed;
-      const widths = table(font, size);
-      let width = widths.get(text);
-      if (width === undefined) {
-        doc.font(font).fontSize(size);
-        remember(widths, text, (width = measure(text)));
+    if (width === undefined) {
+      width = doc.font(font).fontSize(size).widthOfString(text);
+      if (knownCount >= WIDTH_CACHE_LIMIT) {
+        knownWidths.clear();
+        knownCount = 0;
+        knownWidths.set(key, (widths = new Map()));
       }
-      return width;
-    },
-    drawing: (text, width) => {
-      drawingText = text;
-      drawingWidth = width;
-    },
+      widths.set(text, width);
+      knownCount += 1;
+    }
+    return width;
   };
 }
 
