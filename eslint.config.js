@@ -26,6 +26,7 @@ export default tseslint.config(
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: { globals: globals.node },
   },
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: globals.node } },
   { files: ['test/**/*.ts', 'bench/**', 'scripts/**'], rules: { 'no-console': 'off' } },
   prettier,
 );

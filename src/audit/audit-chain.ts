@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../common/canonical-json.js';
+
+export { canonicalJson } from '../common/canonical-json.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -16,20 +19,6 @@ export interface ChainedFields {
   courtId: string | null;
   requestId: string | null;
   details: Record<string, unknown>;
-}
-
-/**
- * JSON with object keys sorted at every level, so the same event always hashes
- * the same way whatever order its details were built in (or jsonb stored them).
- */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
 /** hash = SHA-256(previous hash + canonical event): changing or removing any row breaks every later link. */

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Actor } from '../auth/principal.js';
-import { SqlParams } from '../auth/scope.js';
+import type { Actor } from '../common/principal.js';
+import { SqlParams } from '../common/database/sql.js';
 import { decodeCursor, toPage, type Page } from '../common/pagination/pagination.js';
 import { chainHash, GENESIS_HASH } from './audit-chain.js';
 

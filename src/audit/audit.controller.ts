@@ -1,9 +1,9 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
-import { Access } from '../auth/access.decorator.js';
-import { CurrentActor } from '../auth/current-actor.decorator.js';
-import type { Actor } from '../auth/principal.js';
+import { Access } from '../common/http/access.decorator.js';
+import { CurrentActor } from '../common/http/current-actor.decorator.js';
+import type { Actor } from '../common/principal.js';
 import { type Page, PageQuery } from '../common/pagination/pagination.js';
 import { OptionalUuid } from '../common/validation/validators.js';
 import { AuditQueryService } from './audit-query.service.js';

@@ -3,13 +3,14 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditEvent } from './audit-event.entity.js';
 import { AuditQueryService } from './audit-query.service.js';
 import { AuditController } from './audit.controller.js';
+import { DENIAL_AUDIT } from '../common/errors/denial-audit.js';
 import { AuditService } from './audit.service.js';
 
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEvent])],
   controllers: [AuditController],
-  providers: [AuditService, AuditQueryService],
-  exports: [AuditService],
+  providers: [AuditService, AuditQueryService, { provide: DENIAL_AUDIT, useExisting: AuditService }],
+  exports: [AuditService, DENIAL_AUDIT],
 })
 export class AuditModule {}

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { EntityManager } from 'typeorm';
 import { FastQuery } from '../common/database/fast-query.js';
-import type { Actor, Principal } from '../auth/principal.js';
+import type { Actor, Principal } from '../common/principal.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { chainHash, type ChainedFields } from './audit-chain.js';
 

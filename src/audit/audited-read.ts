@@ -1,4 +1,4 @@
-import type { Actor } from '../auth/principal.js';
+import type { Actor } from '../common/principal.js';
 import { NotFound } from '../common/errors/domain-error.js';
 import type { AuditService } from './audit.service.js';
 

@@ -11,7 +11,7 @@ import { decodeCursor, type Page } from '../common/pagination/pagination.js';
 import { isInFuture, startOfDayIn } from '../common/time/clock.js';
 import { CourtsService } from '../directory/courts.service.js';
 import { HearingRequestsService } from '../hearings/hearing-requests.service.js';
-import { notificationJob } from '../outbox/notification-event.js';
+import { notificationJob } from '../outbox/jobs.js';
 import { ApplicableOrderService } from '../orders/applicable-order.service.js';
 import { DEFAULT_TERMS } from '../orders/order-terms.js';
 import { OutboxService } from '../outbox/outbox.service.js';

@@ -9,7 +9,7 @@ import type { Actor } from '../auth/principal.js';
 import { PhotosService } from '../cases/photos.service.js';
 import { Conflict, NotFound, ValidationFailed, type FieldError } from '../common/errors/domain-error.js';
 import { isInFuture } from '../common/time/clock.js';
-import { notificationJob } from '../outbox/notification-event.js';
+import { notificationJob } from '../outbox/jobs.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { acceptUpload, type AcceptedFile } from '../storage/accept-upload.js';
 import { FILE_STORAGE, type FileStorage } from '../storage/file-storage.js';

@@ -4,7 +4,6 @@
  */
 export {
   NOTIFICATION_EVENTS,
-  notificationJob,
   type ChildMissingEvent,
   type EvidenceRejectedEvent,
   type HearingCancelledEvent,
@@ -14,6 +13,7 @@ export {
   type ObligationOverdueEvent,
   type OrderSignedEvent,
 } from '../outbox/notification-event.js';
+export { notificationJob } from '../outbox/jobs.js';
 import type { NotificationEvent } from '../outbox/notification-event.js';
 
 /** Names the event once, whatever the number of times it is fanned out: each person gets one message per key. */

@@ -10,9 +10,8 @@ import { Conflict, NotFound, ValidationFailed } from '../common/errors/domain-er
 import { CLOCK_SKEW_MS } from '../common/time/clock.js';
 import { CourtsService } from '../directory/courts.service.js';
 import { UsersService } from '../directory/users.service.js';
-import { notificationJob } from '../outbox/notification-event.js';
 import { OutboxService } from '../outbox/outbox.service.js';
-import { jobId } from '../outbox/jobs.js';
+import { jobId, notificationJob } from '../outbox/jobs.js';
 import { OrderDocumentsService } from './order-documents.service.js';
 import { formatOrderNumber, verificationCode, yearIn } from './order-number.js';
 import type { OrderView } from './order-view.js';

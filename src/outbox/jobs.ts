@@ -112,3 +112,13 @@ export const JOB_SCHEDULERS: JobScheduler[] = [
   { schedulerId: 'deadline-sweep', job: 'deadline-sweep', everyMs: (config) => config.deadlineSweepSeconds * 1000 },
   { schedulerId: 'housekeeping', job: 'housekeeping', everyMs: () => 3_600_000 },
 ];
+
+/** The outbox row that tells the people concerned; write it in the transaction of the change. */
+export function notificationJob(event: NotificationEvent): OutboxJob {
+  return {
+    name: 'notification.fan-out',
+    data: event,
+    // Reading recipients can fail like any query: try again rather than tell nobody.
+    options: { attempts: 10, backoff: { type: 'exponential', delay: 1000 } },
+  };
+}

@@ -1,5 +1,3 @@
-import type { OutboxJob } from './jobs.js';
-
 export const NOTIFICATION_EVENTS = [
   'child.missing',
   'obligation.overdue',
@@ -81,13 +79,3 @@ export interface OrderSignedEvent {
 
 export type NotificationEvent =
   ChildMissingEvent | ObligationOverdueEvent | EvidenceRejectedEvent | HearingScheduledEvent | HearingCancelledEvent | OrderSignedEvent;
-
-/** The outbox row that tells the people concerned; write it in the transaction of the change. */
-export function notificationJob(event: NotificationEvent): OutboxJob {
-  return {
-    name: 'notification.fan-out',
-    data: event,
-    // Reading recipients can fail like any query: try again rather than tell nobody.
-    options: { attempts: 10, backoff: { type: 'exponential', delay: 1000 } },
-  };
-}

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { BlockList, isIP } from 'node:net';
 import { dirname, resolve } from 'node:path';
-import { ROLES, type Role } from '../../auth/principal.js';
+import { ROLES, type Role } from '../principal.js';
 
 /** What a process runs: HTTP, background workers, or both (the default). */
 export type ProcessRole = 'all' | 'api' | 'worker';

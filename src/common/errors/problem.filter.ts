@@ -1,7 +1,7 @@
 import { Catch, HttpStatus, Inject, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AuditService } from '../../audit/audit.service.js';
-import type { Principal } from '../../auth/principal.js';
+import type { Principal } from '../principal.js';
+import { DENIAL_AUDIT, type DenialAudit } from './denial-audit.js';
 import { RateLimited } from './domain-error.js';
 import { toProblem, type Problem } from './problem.js';
 
@@ -13,7 +13,7 @@ import { toProblem, type Problem } from './problem.js';
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
-  constructor(@Inject(AuditService) private readonly audit: AuditService) {}
+  constructor(@Inject(DENIAL_AUDIT) private readonly audit: DenialAudit) {}
 
   async catch(error: unknown, host: ArgumentsHost): Promise<void> {
     if (host.getType() !== 'http') throw error;

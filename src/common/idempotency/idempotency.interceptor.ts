@@ -7,8 +7,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, of, type Observable } from 'rxjs';
 import { catchError, mergeMap } from 'rxjs/operators';
 import { DataSource } from 'typeorm';
-import { canonicalJson } from '../../audit/audit-chain.js';
-import type { Principal } from '../../auth/principal.js';
+import { canonicalJson } from '../canonical-json.js';
+import type { Principal } from '../principal.js';
 import { Conflict, ValidationFailed } from '../errors/domain-error.js';
 
 export const IDEMPOTENCY_DEFERRED = 'cmfc:idempotency-deferred';
