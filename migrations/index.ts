@@ -11,6 +11,7 @@ import { CaseParticipants1795800000000 } from './1795800000000-case-participants
 import { Notifications1795800100000 } from './1795800100000-notifications.js';
 import { EpisodeLastSeenCity1795800200000 } from './1795800200000-episode-last-seen-city.js';
 import { CalendarFeeds1795800300000 } from './1795800300000-calendar-feeds.js';
+import { EpisodeOrders1795800400000 } from './1795800400000-episode-orders.js';
 
 /** Every migration, in order. Listed explicitly so the build and the tests load the same classes. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   Notifications1795800100000,
   EpisodeLastSeenCity1795800200000,
   CalendarFeeds1795800300000,
+  EpisodeOrders1795800400000,
 ];

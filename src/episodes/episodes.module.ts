@@ -10,6 +10,7 @@ import { Evidence } from './entities/evidence.entity.js';
 import { Obligation } from './entities/obligation.entity.js';
 import { EpisodeDocumentsController } from './episode-documents.controller.js';
 import { EpisodeDocumentsService } from './episode-documents.service.js';
+import { EpisodeOrderFactsProvider } from './episode-order-facts.provider.js';
 import { EpisodesController } from './episodes.controller.js';
 import { EpisodesRepository } from './episodes.repository.js';
 import { EpisodesService } from './episodes.service.js';
@@ -31,6 +32,7 @@ import { ObligationsService } from './obligations.service.js';
     EvidenceService,
     DeadlinesService,
     EpisodeDocumentsService,
+    EpisodeOrderFactsProvider,
   ],
   exports: [DeadlinesService],
 })

@@ -28,6 +28,14 @@ const standing = (overrides: Partial<OrderCandidate>) => order({ kind: 'STANDING
 const q = { courtId: COURT, caseId: CASE, agencyId: AGENCY, at };
 
 describe('applicableOrder', () => {
+  it('never takes an order drafted from an episode (to show cause, continuing jurisdiction), however new', () => {
+    const individual = order({ effectiveAt: hoursFromAt(-48) });
+    const showCause = order({ kind: 'SHOW_CAUSE', effectiveAt: hoursFromAt(-1) });
+    const continuing = order({ kind: 'CONTINUING_JURISDICTION', effectiveAt: hoursFromAt(-1) });
+    expect(applicableOrder([showCause, continuing, individual], q)?.id).toBe(individual.id);
+    expect(applicableOrder([showCause, continuing], q)).toBeNull();
+  });
+
   it('is none when there is no order at all', () => {
     expect(applicableOrder([], q)).toBeNull();
   });

@@ -1,7 +1,12 @@
 import type { OrderTerms } from './order-terms.js';
 
-export const ORDER_KINDS = ['INDIVIDUAL', 'STANDING'] as const;
+export const ORDER_KINDS = ['INDIVIDUAL', 'STANDING', 'SHOW_CAUSE', 'CONTINUING_JURISDICTION'] as const;
 export type OrderKind = (typeof ORDER_KINDS)[number];
+
+/** Orders drafted from an episode (to show cause, continuing jurisdiction): in a case, and never the order that sets deadlines. */
+export const EPISODE_ORDER_KINDS = ['SHOW_CAUSE', 'CONTINUING_JURISDICTION'] as const;
+export type EpisodeOrderKind = (typeof EPISODE_ORDER_KINDS)[number];
+export const isEpisodeOrderKind = (kind: string): kind is EpisodeOrderKind => (EPISODE_ORDER_KINDS as readonly string[]).includes(kind);
 
 export const ORDER_STATUSES = ['DRAFT', 'SIGNED', 'SUPERSEDED', 'VACATED'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];

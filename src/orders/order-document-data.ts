@@ -2,7 +2,15 @@ import { DateTime } from 'luxon';
 import type { OrderKind } from './applicable-order.js';
 import { formatDays, formatHours, type OrderTerms } from './order-terms.js';
 import type { DocumentSettings } from './rendering/document-pipeline.js';
-import type { CourtData, DeadlinesData, IndividualOrderData, StandingOrderData } from './rendering/template-data.js';
+import type { EpisodeOrderFindings } from './episode-order-findings.js';
+import type {
+  CourtData,
+  DeadlinesData,
+  IndividualOrderData,
+  OrderContinuingJurisdictionData,
+  OrderToShowCauseData,
+  StandingOrderData,
+} from './rendering/template-data.js';
 
 /** Everything an order's document is built from, as loaded by the service. */
 export interface OrderDocumentContext {
@@ -18,6 +26,8 @@ export interface OrderDocumentContext {
     signedByName: string | null;
     createdAt: Date;
     updatedAt: Date;
+    /** SHOW_CAUSE and CONTINUING_JURISDICTION orders: the findings drafted from the episode. */
+    findings?: EpisodeOrderFindings | null;
   };
   court: {
     name: string;
@@ -37,7 +47,7 @@ export interface OrderDocumentContext {
 
 /** What an order's template is rendered with, and the settings of its PDF: all that a signed order stores. */
 export interface OrderRendering {
-  data: IndividualOrderData | StandingOrderData;
+  data: IndividualOrderData | StandingOrderData | OrderToShowCauseData | OrderContinuingJurisdictionData;
   settings: DocumentSettings;
 }
 
@@ -66,8 +76,10 @@ export function buildOrderRendering(ctx: OrderDocumentContext): OrderRendering {
       date: signed && order.signedAt ? formatCourtDate(order.signedAt, timezone) : null,
     },
   };
-  let data: IndividualOrderData | StandingOrderData;
-  if (order.kind === 'INDIVIDUAL') {
+  let data: OrderRendering['data'];
+  if (order.kind === 'SHOW_CAUSE' || order.kind === 'CONTINUING_JURISDICTION') {
+    data = episodeOrderData(ctx, { court: courtData, order: { number: order.orderNumber }, signed, signature: common.signature });
+  } else if (order.kind === 'INDIVIDUAL') {
     if (!ctx.case || !ctx.child) throw new Error(`order ${order.id}: an individual order needs its case and child`);
     data = {
       ...common,
@@ -86,6 +98,39 @@ export function buildOrderRendering(ctx: OrderDocumentContext): OrderRendering {
     };
   }
   return { data, settings: orderDocumentSettings(ctx) };
+}
+
+/** An order drafted from an episode: its stored findings in the caption of its case. */
+function episodeOrderData(
+  ctx: OrderDocumentContext,
+  common: Pick<OrderToShowCauseData, 'court' | 'order' | 'signed' | 'signature'>,
+): OrderToShowCauseData | OrderContinuingJurisdictionData {
+  const { order } = ctx;
+  const findings = order.findings;
+  if (!ctx.case || !ctx.child || !findings || findings.kind !== order.kind) {
+    throw new Error(`order ${order.id}: an order drafted from an episode needs its case, child and findings`);
+  }
+  const caption = {
+    case: { docketNumber: ctx.case.docketNumber },
+    child: { initials: childInitials(ctx.child.firstName, ctx.child.lastName) },
+  };
+  if (findings.kind === 'SHOW_CAUSE') {
+    return {
+      ...common,
+      ...caption,
+      agency: findings.agency,
+      governingOrder: findings.governingOrder,
+      failures: findings.failures,
+      hearing: findings.hearing,
+    };
+  }
+  return {
+    ...common,
+    ...caption,
+    missingSince: findings.missingSince,
+    majorityDate: findings.majorityDate,
+    timeMissing: findings.timeMissing,
+  };
 }
 
 function orderDocumentSettings(ctx: OrderDocumentContext): DocumentSettings {

@@ -10,6 +10,7 @@ import { stateName } from '../common/validation/us-states.js';
 import { AgenciesService } from '../directory/agencies.service.js';
 import { CourtsService } from '../directory/courts.service.js';
 import type { OrderKind } from './applicable-order.js';
+import type { EpisodeOrderFindings } from './episode-order-findings.js';
 import { buildOrderRendering, type OrderRendering } from './order-document-data.js';
 import { OrderTemplatesService } from './order-templates/order-templates.service.js';
 import type { OrderTerms } from './order-terms.js';
@@ -33,6 +34,7 @@ export interface OrderForDocument {
   signedByName: string | null;
   createdAt: Date;
   updatedAt: Date;
+  findings?: EpisodeOrderFindings | null;
 }
 
 /**

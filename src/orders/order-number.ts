@@ -5,6 +5,8 @@ import type { OrderKind } from './applicable-order.js';
 export const KIND_CODES: Record<OrderKind, string> = {
   INDIVIDUAL: 'IO',
   STANDING: 'SO',
+  SHOW_CAUSE: 'SC',
+  CONTINUING_JURISDICTION: 'CJ',
 };
 
 /** "2026-SO-0001": year in the court's time zone, kind, and the court's running number for that year and kind. */

@@ -76,6 +76,7 @@ export class OrderSigningService {
         signedByName: judgeName,
         createdAt: order.createdAt,
         updatedAt: signedAt,
+        findings: order.findings,
       };
       const { rendering, pdf } = await this.documents.renderPdf(manager, signed, order.templateId);
       const sha256 = createHash('sha256').update(pdf).digest('hex');

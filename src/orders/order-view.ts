@@ -1,4 +1,5 @@
 import type { OrderKind, OrderStatus } from './applicable-order.js';
+import type { EpisodeOrderFindings } from './episode-order-findings.js';
 import type { OrderTerms } from './order-terms.js';
 
 export interface OrderView {
@@ -9,6 +10,10 @@ export interface OrderView {
   caseId: string | null;
   /** STANDING orders: the agencies bound; null binds every agency. */
   agencyIds: string[] | null;
+  /** SHOW_CAUSE and CONTINUING_JURISDICTION orders: the episode they were drafted from, else null. */
+  episodeId: string | null;
+  /** SHOW_CAUSE and CONTINUING_JURISDICTION orders: the findings drafted from the episode (what the order prints), else null. */
+  findings: EpisodeOrderFindings | null;
   /** Defaults to `signedAt` when the order is signed. */
   effectiveAt: Date | null;
   terms: OrderTerms;

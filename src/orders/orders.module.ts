@@ -4,6 +4,8 @@ import { CasesModule } from '../cases/cases.module.js';
 import { DirectoryModule } from '../directory/directory.module.js';
 import { ApplicableOrderService } from './applicable-order.service.js';
 import { DocumentRenderingService } from './document-rendering.service.js';
+import { EpisodeOrderFactsRegistry } from './episode-order-facts.js';
+import { EpisodeOrdersService } from './episode-orders.service.js';
 import { orderEntities } from './entities/index.js';
 import { OrderDocumentsService } from './order-documents.service.js';
 import { OrderSigningService } from './order-signing.service.js';
@@ -35,7 +37,9 @@ import { OrdersService } from './orders.service.js';
     OrderTemplatesService,
     ApplicableOrderService,
     DocumentRenderingService,
+    EpisodeOrderFactsRegistry,
+    EpisodeOrdersService,
   ],
-  exports: [ApplicableOrderService, DocumentRenderingService, OrdersRepository],
+  exports: [ApplicableOrderService, DocumentRenderingService, OrdersRepository, EpisodeOrderFactsRegistry],
 })
 export class OrdersModule {}

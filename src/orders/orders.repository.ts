@@ -10,6 +10,7 @@ import { OrderDocument } from './entities/order-document.entity.js';
 import { CourtOrder } from './entities/order.entity.js';
 import type { OrderRendering } from './order-document-data.js';
 import { withDefaults, type OrderTerms } from './order-terms.js';
+import type { EpisodeOrderFindings } from './episode-order-findings.js';
 import type { OrderView } from './order-view.js';
 
 /** What a change to an order (update, sign, vacate) starts from, read under a row lock. */
@@ -48,6 +49,8 @@ interface OrderRow {
   court_id: string;
   case_id: string | null;
   agency_ids: string[] | null;
+  episode_id: string | null;
+  findings: EpisodeOrderFindings | null;
   effective_at: Date | null;
   terms: Partial<OrderTerms>;
   template_id: string;
@@ -79,6 +82,8 @@ const ORDER_COLUMNS = columns('o', [
   'court_id',
   'case_id',
   'agency_ids',
+  'episode_id',
+  'findings',
   'effective_at',
   'terms',
   'template_id',
@@ -111,6 +116,8 @@ function toOrderView(row: OrderRow): OrderView {
     courtId: row.court_id,
     caseId: row.case_id,
     agencyIds: row.agency_ids && row.agency_ids.length > 0 ? row.agency_ids : null,
+    episodeId: row.episode_id,
+    findings: row.findings,
     effectiveAt: row.effective_at,
     terms: withDefaults(row.terms),
     template: {
@@ -146,7 +153,8 @@ function toOrderView(row: OrderRow): OrderView {
  */
 function orderScope(principal: Principal, alias: string, params: SqlParams): string {
   if (principal.role !== 'AGENCY') return courtRecordScope(principal, `${alias}.court_id`, params);
-  const individual = `${alias}.kind = 'INDIVIDUAL' AND ${caseRecordScope(principal, `${alias}.case_id`, `${alias}.court_id`, params)}`;
+  // An order in a case (individual, to show cause, continuing jurisdiction): the agency that has or had the child.
+  const individual = `${alias}.kind IN ('INDIVIDUAL', 'SHOW_CAUSE', 'CONTINUING_JURISDICTION') AND ${caseRecordScope(principal, `${alias}.case_id`, `${alias}.court_id`, params)}`;
   const binds = `(${alias}.agency_ids IS NULL OR ${params.add(principal.agencyId)} = ANY (${alias}.agency_ids))`;
   const standing = `${alias}.kind = 'STANDING' AND ${binds} AND ${courtRecordScope(principal, `${alias}.court_id`, params)}`;
   return `(${alias}.status <> 'DRAFT' AND ((${individual}) OR (${standing})))`;
@@ -159,7 +167,8 @@ export class OrdersRepository {
 
   async insertDraft(
     manager: EntityManager,
-    draft: Pick<CourtOrder, 'id' | 'kind' | 'courtId' | 'caseId' | 'agencyIds' | 'effectiveAt' | 'terms' | 'templateId' | 'createdBy'>,
+    draft: Pick<CourtOrder, 'id' | 'kind' | 'courtId' | 'caseId' | 'agencyIds' | 'effectiveAt' | 'terms' | 'templateId' | 'createdBy'> &
+      Partial<Pick<CourtOrder, 'episodeId' | 'findings'>>,
   ): Promise<void> {
     await manager.getRepository(CourtOrder).insert({ ...draft, status: 'DRAFT' });
   }

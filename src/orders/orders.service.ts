@@ -11,8 +11,9 @@ import { decodeCursor, type Page } from '../common/pagination/pagination.js';
 import { CLOCK_SKEW_MS } from '../common/time/clock.js';
 import { AgenciesService } from '../directory/agencies.service.js';
 import { CourtsService } from '../directory/courts.service.js';
-import type { OrderKind } from './applicable-order.js';
+import { isEpisodeOrderKind, type OrderKind } from './applicable-order.js';
 import type { CreateOrderDto, ListOrdersQuery, UpdateOrderDto } from './dto/orders.dto.js';
+import { EpisodeOrdersService } from './episode-orders.service.js';
 import { OrderTemplatesService } from './order-templates/order-templates.service.js';
 import { withDefaults } from './order-terms.js';
 import type { OrderView } from './order-view.js';
@@ -22,6 +23,8 @@ import type { TemplateKind } from './rendering/template-data.js';
 export const TEMPLATE_KIND_OF: Record<OrderKind, TemplateKind> = {
   INDIVIDUAL: 'INDIVIDUAL_ORDER',
   STANDING: 'STANDING_ORDER',
+  SHOW_CAUSE: 'ORDER_TO_SHOW_CAUSE',
+  CONTINUING_JURISDICTION: 'ORDER_CONTINUING_JURISDICTION',
 };
 
 /** What an order binds, and which of it the request named (an update names only what changes). */
@@ -44,19 +47,26 @@ export class OrdersService {
     @Inject(CourtsService) private readonly courts: CourtsService,
     @Inject(AgenciesService) private readonly agencies: AgenciesService,
     @Inject(CasesRepository) private readonly cases: CasesRepository,
+    @Inject(EpisodeOrdersService) private readonly episodeOrders: EpisodeOrdersService,
   ) {}
 
   /** A DRAFT with every term filled in, rendered with the court's current template version (recorded on the order). */
   async create(actor: Actor, dto: CreateOrderDto): Promise<OrderView> {
-    if (!(await this.courts.byId(dto.courtId)) || !actsForCourt(actor, dto.courtId)) throw new NotFound('court');
+    const court = await this.courts.byId(dto.courtId);
+    if (!court || !actsForCourt(actor, dto.courtId)) throw new NotFound('court');
+    const fromEpisode = isEpisodeOrderKind(dto.kind) ? await this.episodeOrders.prepare(actor, dto.kind, dto, court) : null;
+    if (!fromEpisode && dto.episodeId !== undefined) {
+      throw ValidationFailed.field('episodeId', 'applies to SHOW_CAUSE and CONTINUING_JURISDICTION orders only');
+    }
     const agencyIds = dto.agencyIds && dto.agencyIds.length > 0 ? dto.agencyIds : null;
-    await this.checkBinding({
-      kind: dto.kind,
-      courtId: dto.courtId,
-      caseId: dto.caseId ?? null,
-      agencyIds,
-      given: { caseId: true, agencyIds: dto.agencyIds !== undefined && dto.agencyIds !== null },
-    });
+    if (!fromEpisode)
+      await this.checkBinding({
+        kind: dto.kind,
+        courtId: dto.courtId,
+        caseId: dto.caseId ?? null,
+        agencyIds,
+        given: { caseId: true, agencyIds: dto.agencyIds !== undefined && dto.agencyIds !== null },
+      });
     const effectiveAt = this.effectiveAt(dto.effectiveAt);
     const template = await this.templates.current(TEMPLATE_KIND_OF[dto.kind], dto.courtId);
     const id = randomUUID();
@@ -65,10 +75,12 @@ export class OrdersService {
         id,
         kind: dto.kind,
         courtId: dto.courtId,
-        caseId: dto.kind === 'INDIVIDUAL' ? (dto.caseId ?? null) : null,
+        caseId: fromEpisode ? fromEpisode.caseId : dto.kind === 'INDIVIDUAL' ? (dto.caseId ?? null) : null,
         agencyIds,
         effectiveAt,
         terms: withDefaults(dto.terms),
+        episodeId: fromEpisode?.episodeId ?? null,
+        findings: fromEpisode?.findings ?? null,
         templateId: template.view.id,
         createdBy: actor.id,
       });
@@ -77,7 +89,12 @@ export class OrdersService {
         entityType: 'order',
         entityId: id,
         courtId: dto.courtId,
-        details: { kind: dto.kind, caseId: dto.caseId ?? null, templateId: template.view.id },
+        details: {
+          kind: dto.kind,
+          caseId: fromEpisode?.caseId ?? dto.caseId ?? null,
+          templateId: template.view.id,
+          ...(fromEpisode ? { episodeId: fromEpisode.episodeId } : {}),
+        },
       });
     });
     return this.load(actor, id);
@@ -93,18 +110,20 @@ export class OrdersService {
           `Order ${current.orderNumber ?? id} is ${current.status.toLowerCase()} and can no longer be changed.`,
         );
       }
+      if (isEpisodeOrderKind(current.kind)) this.episodeOrders.refuseOrderFields(current.kind, dto);
       const caseId = dto.caseId !== undefined ? dto.caseId : current.caseId;
       const agencyIds =
         dto.agencyIds !== undefined ? (dto.agencyIds && dto.agencyIds.length > 0 ? dto.agencyIds : null) : current.agencyIds;
-      await this.checkBinding({
-        kind: current.kind,
-        courtId: current.courtId,
-        caseId,
-        agencyIds,
-        given: { caseId: dto.caseId !== undefined, agencyIds: dto.agencyIds !== undefined && dto.agencyIds !== null },
-      });
+      if (!isEpisodeOrderKind(current.kind))
+        await this.checkBinding({
+          kind: current.kind,
+          courtId: current.courtId,
+          caseId,
+          agencyIds,
+          given: { caseId: dto.caseId !== undefined, agencyIds: dto.agencyIds !== undefined && dto.agencyIds !== null },
+        });
       await this.orders.updateDraft(manager, id, {
-        caseId: current.kind === 'INDIVIDUAL' ? caseId : null,
+        caseId: current.kind === 'STANDING' ? null : caseId,
         agencyIds: current.kind === 'STANDING' ? agencyIds : null,
         effectiveAt: dto.effectiveAt !== undefined ? this.effectiveAt(dto.effectiveAt) : current.effectiveAt,
         terms: withDefaults(dto.terms, current.terms),

@@ -4,6 +4,7 @@ import { ORDER_KINDS, ORDER_STATUSES, type OrderKind, type OrderStatus } from '.
 import type { OrderTemplateDetail, OrderTemplateView } from '../order-templates/order-templates.service.js';
 import { DEFAULT_TERMS, type OrderTerms } from '../order-terms.js';
 import type { Verification } from '../order-verification.service.js';
+import type { EpisodeOrderFindings } from '../episode-order-findings.js';
 import type { OrderView } from '../order-view.js';
 import { TEMPLATE_KINDS, type TemplateKind } from '../rendering/template-data.js';
 
@@ -76,8 +77,20 @@ export class OrderDto implements OrderView {
   @UuidProperty()
   courtId: string;
 
-  @UuidProperty({ nullable: true, description: 'INDIVIDUAL orders: the case' })
+  @UuidProperty({ nullable: true, description: 'INDIVIDUAL, SHOW_CAUSE and CONTINUING_JURISDICTION orders: the case' })
   caseId: string | null;
+
+  @UuidProperty({ nullable: true, description: 'SHOW_CAUSE and CONTINUING_JURISDICTION orders: the episode they were drafted from' })
+  episodeId: string | null;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description:
+      'SHOW_CAUSE: {kind, agency, governingOrder, failures: [{duty, dueAt, status}], hearing}; CONTINUING_JURISDICTION: {kind, missingSince, majorityDate, timeMissing}; as drafted from the episode and printed',
+  })
+  findings: EpisodeOrderFindings | null;
 
   @ApiProperty({
     type: [String],

@@ -135,6 +135,14 @@ export class CreateOrderDto {
   courtId: string;
 
   @ApiPropertyOptional({
+    description:
+      'SHOW_CAUSE and CONTINUING_JURISDICTION orders: the episode of the court they are drafted from (its case, agency and findings come from it)',
+  })
+  @PresentMustBeValid()
+  @IsUUID()
+  episodeId?: string;
+
+  @ApiPropertyOptional({
     description: 'Required for INDIVIDUAL orders: a case of the court',
   })
   @PresentMustBeValid()

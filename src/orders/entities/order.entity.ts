@@ -8,8 +8,12 @@ export class CourtOrder {
   @Column('text') kind: OrderKind;
   @Column('text') status: OrderStatus;
   @Column('uuid', { name: 'court_id' }) courtId: string;
-  /** INDIVIDUAL orders only. */
+  /** INDIVIDUAL, SHOW_CAUSE and CONTINUING_JURISDICTION orders. */
   @Column('uuid', { name: 'case_id', nullable: true }) caseId: string | null;
+  /** SHOW_CAUSE and CONTINUING_JURISDICTION orders: the episode they were drafted from. */
+  @Column('uuid', { name: 'episode_id', nullable: true }) episodeId: string | null;
+  /** SHOW_CAUSE and CONTINUING_JURISDICTION orders: the findings drafted from the episode, printed as they are. */
+  @Column('jsonb', { nullable: true }) findings: object | null;
   /** STANDING orders: the agencies bound; null binds every agency. */
   @Column('uuid', { name: 'agency_ids', array: true, nullable: true })
   agencyIds: string[] | null;

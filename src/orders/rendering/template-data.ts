@@ -106,7 +106,8 @@ export interface OrderToShowCauseData {
   governingOrder: { number: string | null };
   /** Each missed duty: "Report the child to NCMEC", "March 2, 2026 at 10:15 AM CST", "OVERDUE" */
   failures: Array<{ duty: string; dueAt: string; status: string }>;
-  hearing: { date: string; time: string; courtroom: string };
+  /** The hearing the agency is to appear at; all null when none is set yet (the Clerk sets it). */
+  hearing: { date: string | null; time: string | null; courtroom: string | null };
   order: { number: string | null };
   signed: boolean;
   signature: SignatureData;
@@ -121,6 +122,8 @@ export interface OrderContinuingJurisdictionData {
   missingSince: string;
   /** The 18th birthday, "April 17, 2029" */
   majorityDate: string;
+  /** How long the child has been missing when the order is drafted: "3 months and 12 days" */
+  timeMissing: string;
   order: { number: string | null };
   signed: boolean;
   signature: SignatureData;
@@ -228,6 +231,7 @@ export const SAMPLE_DATA: { [K in TemplateKind]: TemplateDataByKind[K] } = {
     child: { initials: 'J.D.' },
     missingSince: 'January 5, 2026',
     majorityDate: 'April 17, 2029',
+    timeMissing: '2 months and 3 days',
     order: { number: null },
     signed: true,
     signature,

@@ -1901,8 +1901,10 @@ export interface components {
         };
         CreateOrderDto: {
             /** @enum {string} */
-            kind: "INDIVIDUAL" | "STANDING";
+            kind: "INDIVIDUAL" | "STANDING" | "SHOW_CAUSE" | "CONTINUING_JURISDICTION";
             courtId: string;
+            /** @description SHOW_CAUSE and CONTINUING_JURISDICTION orders: the episode of the court they are drafted from (its case, agency and findings come from it) */
+            episodeId?: string;
             /** @description Required for INDIVIDUAL orders: a case of the court */
             caseId?: string;
             /** @description STANDING orders only; none binds every agency */
@@ -1916,7 +1918,7 @@ export interface components {
             terms?: components["schemas"]["OrderTermsDto"];
         };
         /** @enum {string} */
-        OrderKind: "INDIVIDUAL" | "STANDING";
+        OrderKind: "INDIVIDUAL" | "STANDING" | "SHOW_CAUSE" | "CONTINUING_JURISDICTION";
         TermsDto: {
             /** @example 24 */
             lawEnforcementReportHours: number;
@@ -1970,9 +1972,18 @@ export interface components {
             courtId: string;
             /**
              * Format: uuid
-             * @description INDIVIDUAL orders: the case
+             * @description INDIVIDUAL, SHOW_CAUSE and CONTINUING_JURISDICTION orders: the case
              */
             caseId: string | null;
+            /**
+             * Format: uuid
+             * @description SHOW_CAUSE and CONTINUING_JURISDICTION orders: the episode they were drafted from
+             */
+            episodeId: string | null;
+            /** @description SHOW_CAUSE: {kind, agency, governingOrder, failures: [{duty, dueAt, status}], hearing}; CONTINUING_JURISDICTION: {kind, missingSince, majorityDate, timeMissing}; as drafted from the episode and printed */
+            findings: {
+                [key: string]: unknown;
+            } | null;
             /** @description STANDING orders: the agencies bound; null binds every agency */
             agencyIds: string[] | null;
             /**
@@ -5124,7 +5135,7 @@ export interface operations {
                 /** @description nextCursor of the previous page */
                 cursor?: string;
                 courtId?: string;
-                kind?: "INDIVIDUAL" | "STANDING";
+                kind?: "INDIVIDUAL" | "STANDING" | "SHOW_CAUSE" | "CONTINUING_JURISDICTION";
                 status?: "DRAFT" | "SIGNED" | "SUPERSEDED" | "VACATED";
                 caseId?: string;
             };
