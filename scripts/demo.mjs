@@ -157,6 +157,9 @@ async function main() {
       `  API:      ${base}/api/v1`,
       `  OpenAPI:  ${base}/docs`,
       `  Health:   ${base}/health/ready`,
+      env.SMTP_URL
+        ? `  E-mail:   sent through ${new URL(env.SMTP_URL).host}`
+        : `  E-mail:   no SMTP_URL, so each message is written to ${resolve(env.DATA_DIR ?? 'data', 'mail')}/<id>.eml`,
       '',
       `Demo logins (password "${DEMO_PASSWORD}"), e.g. curl -s ${base}/api/v1/auth/token -H 'content-type: application/json' \\`,
       `    -d '{"email":"clerk@demo.court","password":"${DEMO_PASSWORD}"}'`,
