@@ -222,7 +222,7 @@ class Layout {
       this.block({ type: 'paragraph', runs: [{ text: block.alt, bold: false, italic: true, code: false }] }, x, width, gap);
       return;
     }
-    // pdfkit opens an image once per document (its own method, missing from @types/pdfkit).
+    // doc.openImage is public pdfkit API (its images guide: an image's size before drawing it), missing from @types/pdfkit.
     const image = (doc as unknown as { openImage(src: Buffer): { width: number; height: number; orientation?: number } }).openImage(bytes);
     // EXIF orientations 5-8 turn the picture a quarter: pdfkit draws it rotated, so its box is the other way round.
     const [iw, ih] = (image.orientation ?? 1) > 4 ? [image.height, image.width] : [image.width, image.height];
