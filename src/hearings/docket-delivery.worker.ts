@@ -4,7 +4,7 @@ import { APP_CONFIG } from '../common/config/config.module.js';
 import { isLastAttempt, unknownJob, type QueueJob } from '../outbox/jobs.js';
 import { QueueWorker } from '../outbox/queue-worker.js';
 import { QUEUES } from '../outbox/queues.js';
-import { DocketService } from './docket.service.js';
+import { DOCKET_ADAPTER, type DocketAdapter } from './docket-adapter.js';
 
 /**
  * The docket-sync queue: signed orders become docket events, and each event
@@ -15,7 +15,7 @@ import { DocketService } from './docket.service.js';
 @Injectable()
 export class DocketDeliveryWorker extends QueueWorker<typeof QUEUES.docket> {
   constructor(
-    @Inject(DocketService) private readonly docket: DocketService,
+    @Inject(DOCKET_ADAPTER) private readonly docket: DocketAdapter,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     super(QUEUES.docket, config, 4);

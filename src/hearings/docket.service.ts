@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -19,26 +19,17 @@ import {
   type StoredDocketEvent,
 } from './docket-events.repository.js';
 import { type DocketEventStatus, type DocketEventType } from './docket-events.js';
-import { signDocketPayload, standardWebhooksHeaders } from './docket-signature.js';
 import { HearingRequestsRepository } from './hearing-requests.repository.js';
 
 export type { DocketEventView } from './docket-events.repository.js';
 
-const DELIVERY_TIMEOUT_MS = 10_000;
-
 /**
- * The docket adapters. Built in (the default, no DOCKET_WEBHOOK_URL): the
- * service's own calendar is the docket, nothing leaves. Webhook: every event
- * is stored once with its exact JSON, then POSTed signed (HMAC-SHA256 over
- * `timestamp.body`) with its event id, retried with exponential backoff by
- * BullMQ, FAILED after the last attempt (listed for the clerk, who can send
- * it again). A delivery is recorded as a success once, however often the
- * CMS receives it.
+ * The docket events of the webhook adapter (WebhookDocket): each stored once
+ * with the exact JSON its deliveries send, queued for delivery, mirrored on
+ * its hearing request's docketSync, listed for the clerk and sent again.
  */
 @Injectable()
 export class DocketService {
-  private readonly logger = new Logger(DocketService.name);
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(OutboxService) private readonly outbox: OutboxService,
@@ -50,13 +41,8 @@ export class DocketService {
     @Inject(CasesRepository) private readonly cases: CasesRepository,
   ) {}
 
-  get webhookConfigured(): boolean {
-    return this.config.docketWebhookUrl !== null;
-  }
-
-  /** Records the event for a hearing request or an order and queues its delivery (webhook adapter only). Idempotent. */
-  async publish(type: DocketEventType, subjectId: string): Promise<DocketEventView | null> {
-    if (!this.webhookConfigured) return null;
+  /** Stores the event for a hearing request or an order, once, and queues its delivery (the webhook adapter). */
+  async record(type: DocketEventType, subjectId: string): Promise<DocketEventView | null> {
     return this.dataSource.transaction(async (manager) => {
       const data = type === 'order.signed' ? await this.orderData(manager, subjectId) : await this.hearingRequestData(manager, subjectId);
       if (!data) return null;
@@ -78,52 +64,17 @@ export class DocketService {
     });
   }
 
-  /**
-   * One delivery attempt (a BullMQ job). Throws on failure so BullMQ retries;
-   * on the last attempt the event is marked FAILED first.
-   */
-  async deliver(eventId: string, isLastAttempt: boolean): Promise<'delivered' | 'already-delivered' | 'unknown'> {
-    const event = await this.events.byId(eventId);
-    if (!event) return 'unknown';
-    if (event.status === 'DELIVERED') return 'already-delivered';
-    const url = this.config.docketWebhookUrl;
-    const secret = this.config.docketWebhookSecret;
-    if (!url || !secret) throw new Error('the docket webhook is not configured');
-    const timestamp = Math.floor(Date.now() / 1000);
-    let outcome: DeliveryOutcome;
-    try {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'cmfc-court-docket/1',
-          'x-docket-timestamp': String(timestamp),
-          'x-docket-signature': signDocketPayload(secret, timestamp, event.body),
-          'x-docket-event-id': event.id,
-          ...standardWebhooksHeaders(secret, event.id, timestamp, event.body),
-        },
-        body: event.body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
-      });
-      const status = response.status;
-      await response.arrayBuffer().catch(() => undefined);
-      outcome =
-        status >= 200 && status < 300
-          ? { delivered: true, status }
-          : { delivered: false, status, error: `HTTP ${status}`, last: isLastAttempt };
-    } catch (error) {
-      outcome = { delivered: false, status: null, error: describeFailure(error), last: isLastAttempt };
-    }
+  /** A stored event with its exact body, for a delivery. */
+  storedEvent(eventId: string): Promise<StoredDocketEvent | null> {
+    return this.events.byId(eventId);
+  }
+
+  /** Records one delivery attempt (DELIVERED once, FAILED after the last), shown on the event's hearing request. */
+  async recordAttempt(eventId: string, outcome: DeliveryOutcome): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const updated = await this.events.recordAttempt(manager, eventId, outcome);
       if (updated) await this.mirrorOnRequest(manager, updated);
     });
-    if (!outcome.delivered) {
-      if (isLastAttempt) this.logger.warn({ eventId, failure: outcome.error }, 'docket event FAILED after its last attempt');
-      throw new Error(`docket delivery failed: ${outcome.error}`);
-    }
-    return 'delivered';
   }
 
   /**
@@ -220,11 +171,4 @@ export class DocketService {
       },
     };
   }
-}
-
-/** A delivery error without secrets (no URL credentials, no body). */
-function describeFailure(error: unknown): string {
-  const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-  if (e.name === 'TimeoutError' || e.name === 'AbortError') return `timed out after ${DELIVERY_TIMEOUT_MS / 1000} s`;
-  return (e.cause?.code ?? e.cause?.message ?? e.message ?? 'delivery failed').slice(0, 300);
 }

@@ -4,7 +4,7 @@ import { APP_CONFIG } from '../common/config/config.module.js';
 import { unknownJob, type QueueJob } from '../outbox/jobs.js';
 import { QueueWorker } from '../outbox/queue-worker.js';
 import { QUEUES } from '../outbox/queues.js';
-import { DocketService } from './docket.service.js';
+import { DOCKET_ADAPTER, type DocketAdapter } from './docket-adapter.js';
 
 /**
  * Puts hearing requests on the docket as they are raised or cancelled. With
@@ -14,7 +14,7 @@ import { DocketService } from './docket.service.js';
 @Injectable()
 export class HearingRequestProcessor extends QueueWorker<typeof QUEUES.hearings> {
   constructor(
-    @Inject(DocketService) private readonly docket: DocketService,
+    @Inject(DOCKET_ADAPTER) private readonly docket: DocketAdapter,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     super(QUEUES.hearings, config, 4);

@@ -12,6 +12,7 @@ import { CourtCalendarService } from './court-calendar.service.js';
 import type { HearingReason } from './hearing-request-types.js';
 import type { HearingRequestView } from './hearing-request-view.js';
 import { HearingRequestsRepository } from './hearing-requests.repository.js';
+import { DOCKET_ADAPTER, type DocketAdapter } from './docket-adapter.js';
 
 export interface RaiseHearingRequest {
   reason: HearingReason;
@@ -41,6 +42,7 @@ export class HearingRequestsService {
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(HearingRequestsRepository) private readonly requests: HearingRequestsRepository,
+    @Inject(DOCKET_ADAPTER) private readonly docket: DocketAdapter,
   ) {}
 
   /** Returns the new request, or null when an open one for that episode and reason exists. */
@@ -96,7 +98,7 @@ export class HearingRequestsService {
       obligationId: input.obligationId ?? null,
       requestedAt: input.requestedAt,
       targetDate: addCourtDays(input.requestedAt, input.courtDays, calendar),
-      docketStatus: this.config.docketWebhookUrl ? 'PENDING' : 'NOT_CONFIGURED',
+      docketStatus: this.docket.initialSyncStatus,
     });
     if (!request) return null;
     await this.outbox.enqueue(manager, {

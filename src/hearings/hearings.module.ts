@@ -7,7 +7,12 @@ import { CourtCalendarService } from './court-calendar.service.js';
 import { DocketEventsRepository } from './docket-events.repository.js';
 import { DocketSignatureGuard } from './docket-signature.guard.js';
 import { DocketController } from './docket.controller.js';
+import { BuiltInDocket } from './built-in-docket.adapter.js';
+import { DOCKET_ADAPTER } from './docket-adapter.js';
 import { DocketService } from './docket.service.js';
+import { WebhookDocket } from './webhook-docket.adapter.js';
+import { APP_CONFIG } from '../common/config/config.module.js';
+import type { AppConfig } from '../common/config/app-config.js';
 import { DocketCallback } from './entities/docket-callback.entity.js';
 import { DocketEvent } from './entities/docket-event.entity.js';
 import { HearingRequest } from './entities/hearing-request.entity.js';
@@ -25,9 +30,17 @@ import { HearingRequestsService } from './hearing-requests.service.js';
     CourtCalendarService,
     HearingRequestsService,
     DocketService,
+    BuiltInDocket,
+    WebhookDocket,
+    {
+      // The docket adapter: the webhook when DOCKET_WEBHOOK_URL is set, else the built-in docket.
+      provide: DOCKET_ADAPTER,
+      inject: [APP_CONFIG, BuiltInDocket, WebhookDocket],
+      useFactory: (config: AppConfig, builtIn: BuiltInDocket, webhook: WebhookDocket) => (config.docketWebhookUrl ? webhook : builtIn),
+    },
     HearingDocketService,
     DocketSignatureGuard,
   ],
-  exports: [CourtCalendarService, HearingRequestsService, DocketService, HearingDocketService, HearingRequestsRepository],
+  exports: [CourtCalendarService, HearingRequestsService, DocketService, DOCKET_ADAPTER, HearingDocketService, HearingRequestsRepository],
 })
 export class HearingsModule {}
