@@ -20,6 +20,7 @@ import { RateLimited, UriTooLong } from './common/errors/domain-error.js';
 import { RedisClient } from './common/redis/redis.module.js';
 import { UsersService } from './directory/users.service.js';
 import { mountQueueDashboard } from './outbox/queue-dashboard.js';
+import { mountWebApp } from './web/web-app.js';
 
 export const API_PREFIX = 'api/v1';
 export const JSON_BODY_LIMIT = 1024 * 1024;
@@ -106,6 +107,7 @@ export async function createHttpApp(config: AppConfig, role: Exclude<ProcessRole
     );
   });
   await mountQueueDashboard(app);
+  await mountWebApp(app);
 
   SwaggerModule.setup('docs', app, createOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
 

@@ -1,0 +1,94 @@
+import { Button, Form, TextInput } from '@trussworks/react-uswds';
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { fieldErrors, toProblem, type Problem } from '../api/problem';
+import { Field } from '../common/Field';
+import { FormProblem } from '../common/FormProblem';
+import { Notice } from '../common/Notice';
+import { usePageTitle } from '../common/usePageTitle';
+import { useSession } from './session';
+
+/** E-mail and password, then the authenticator code when the service asks for one. */
+export function SignInPage() {
+  usePageTitle('Sign in');
+  const { signIn, endedBecause } = useSession();
+  const navigate = useNavigate();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [totp, setTotp] = useState('');
+  const [askTotp, setAskTotp] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      await signIn(email, password, askTotp ? totp : undefined);
+      await navigate('/', { replace: true });
+    } catch (error) {
+      const found = toProblem(error);
+      if (found.code === 'MfaRequired') {
+        setAskTotp(true);
+        setProblem(null);
+      } else {
+        setProblem(found);
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const errors = fieldErrors(problem);
+  return (
+    <div className="sign-in">
+      <h1>Sign in</h1>
+      {endedBecause && !problem && <Notice type="info">{endedBecause}</Notice>}
+      <FormProblem problem={problem} fieldErrors={errors} fieldIds={{ email: 'email', password: 'password', totp: 'totp' }} />
+      <Form onSubmit={submit} large>
+        <Field id="email" label="E-mail address" error={errors.email} required>
+          <TextInput
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+        </Field>
+        <Field id="password" label="Password" error={errors.password} required>
+          <TextInput
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </Field>
+        {askTotp && (
+          <Field
+            id="totp"
+            label="Code from your authenticator app"
+            hint="Six digits, or one of your recovery codes."
+            error={errors.totp}
+            required
+          >
+            <TextInput
+              id="totp"
+              name="totp"
+              type="text"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              value={totp}
+              onChange={(e) => setTotp(e.target.value)}
+            />
+          </Field>
+        )}
+        <Button type="submit" disabled={busy}>
+          {busy ? 'Signing in…' : 'Sign in'}
+        </Button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../api/client';
+import { unwrap } from '../api/problem';
+import type { Agency, Closure, Court, Page } from '../api/views';
+
+export const directoryKeys = {
+  courts: ['courts'] as const,
+  court: (id: string) => ['courts', id] as const,
+  closures: (courtId: string) => ['courts', courtId, 'closures'] as const,
+  agencies: ['agencies'] as const,
+};
+
+/** Every court the caller may see (one court for judges and clerks; few for agencies). */
+export function useCourts() {
+  return useQuery({
+    queryKey: directoryKeys.courts,
+    queryFn: () => unwrap<Page<Court>>(api.GET('/api/v1/courts', { params: { query: { limit: 500 } } })),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useCourt(id: string | null | undefined) {
+  return useQuery({
+    queryKey: directoryKeys.court(id ?? ''),
+    queryFn: () => unwrap<Court>(api.GET('/api/v1/courts/{id}', { params: { path: { id: id! } } })),
+    enabled: Boolean(id),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** The court's time zone, or UTC until it is known. */
+export function useCourtZone(courtId: string | null | undefined): string {
+  return useCourt(courtId).data?.timezone ?? 'UTC';
+}
+
+export function useClosures(courtId: string | null | undefined) {
+  return useQuery({
+    queryKey: directoryKeys.closures(courtId ?? ''),
+    queryFn: () => unwrap<Closure[] | Page<Closure>>(api.GET('/api/v1/courts/{id}/closures', { params: { path: { id: courtId! } } })),
+    // A plain array today; a page once closures paginate like every other list.
+    select: (answer: Closure[] | Page<Closure>) => (Array.isArray(answer) ? answer : answer.items),
+    enabled: Boolean(courtId),
+  });
+}
+
+export function useAgencies() {
+  return useQuery({
+    queryKey: directoryKeys.agencies,
+    queryFn: () => unwrap<Page<Agency>>(api.GET('/api/v1/agencies', { params: { query: { limit: 500 } } })),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** Agency names by id, for tables. */
+export function useAgencyNames(): (id: string | null | undefined) => string {
+  const { data } = useAgencies();
+  return (id) => data?.items.find((agency) => agency.id === id)?.name ?? (id ? 'Agency' : '—');
+}

@@ -1,0 +1,6 @@
+import { usePageTitle } from '../common/usePageTitle';
+
+export default function JudgeHomePage() {
+  usePageTitle('JudgeHomePage');
+  return <h1>JudgeHomePage</h1>;
+}
