@@ -137,3 +137,19 @@ export async function openInApp(page: Page, path: string): Promise<void> {
     dispatchEvent(new PopStateEvent('popstate'));
   }, path);
 }
+
+/** Presses Tab until the focused element matches `matches` (by its accessible text or label), at most `limit` times. */
+export async function tabTo(page: Page, matches: RegExp, limit = 60): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const name = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el) return '';
+      const labelled = el.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`)?.textContent : '';
+      return `${labelled ?? ''} ${el.getAttribute('aria-label') ?? ''} ${el.textContent ?? ''}`.trim();
+    });
+    if (process.env.DEBUG_TAB) console.log(JSON.stringify(name));
+    if (matches.test(name)) return;
+  }
+  throw new Error(`Tab never reached ${matches}`);
+}

@@ -1,5 +1,6 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import { credentials } from '../auth/credentials';
+import { ProblemError, type Problem } from './problem';
 import type { paths } from './schema';
 
 /**
@@ -20,3 +21,17 @@ const authenticate: Middleware = {
   },
 };
 api.use(authenticate);
+
+/**
+ * A file of the API (a photo, a proof, a PDF) as a Blob, sent with the person's credentials; for
+ * paths the typed client serves only as binary answers.
+ */
+export async function fetchFile(path: string): Promise<Blob> {
+  const response = await fetch(path, { headers: credentials.headersFor('GET'), credentials: 'same-origin' });
+  if (response.status === 401) credentials.expired();
+  if (!response.ok) {
+    const problem = (await response.json().catch(() => null)) as Problem | null;
+    throw new ProblemError(problem ?? { title: response.statusText, status: response.status });
+  }
+  return response.blob();
+}

@@ -1,7 +1,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { ProblemError } from '../api/problem';
+import type { Role } from '../api/views';
 import { SignInPage } from '../auth/SignInPage';
 import { SessionProvider, useSession } from '../auth/session';
 import { Loading } from '../common/Notice';
@@ -15,7 +16,18 @@ const ClerkBoard = lazy(() => import('../obligations/ClerkBoardPage'));
 const JudgeHome = lazy(() => import('../orders/JudgeHomePage'));
 const AdminCourts = lazy(() => import('../directory/CourtsPage'));
 const VerifyPage = lazy(() => import('../orders/VerifyPage'));
-const ProofQueue = lazy(() => import('../obligations/ProofQueuePage'));
+
+const ALL: Role[] = ['ADMIN', 'JUDGE', 'CLERK', 'AGENCY'];
+const COURT: Role[] = ['JUDGE', 'CLERK'];
+
+/** Every page but sign-in and /verify, with the roles it is for. */
+const PAGES: { path: string; roles: Role[]; page: LazyExoticComponent<ComponentType> }[] = [
+  { path: '/episodes/new', roles: ['AGENCY', 'CLERK', 'JUDGE'], page: lazy(() => import('../episodes/ReportMissingPage')) },
+  { path: '/episodes/:id', roles: ['AGENCY', 'CLERK', 'JUDGE'], page: lazy(() => import('../episodes/EpisodePage')) },
+  { path: '/children', roles: ['AGENCY'], page: lazy(() => import('../cases/ChildrenPage')) },
+  { path: '/children/:id', roles: ['AGENCY', 'CLERK', 'JUDGE', 'ADMIN'], page: lazy(() => import('../cases/ChildPage')) },
+  { path: '/proofs', roles: COURT, page: lazy(() => import('../obligations/ProofQueuePage')) },
+];
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -55,18 +67,21 @@ export function App() {
                 <Route path="/sign-in" element={<SignInPage />} />
                 <Route path="/verify" element={<VerifyPage />} />
                 <Route path="/" element={<Home />} />
-                <Route
-                  path="/proofs"
-                  element={
-                    <RequireRole roles={['CLERK', 'JUDGE']}>
-                      <ProofQueue />
-                    </RequireRole>
-                  }
-                />
+                {PAGES.map(({ path, roles, page: Page }) => (
+                  <Route
+                    key={path}
+                    path={path}
+                    element={
+                      <RequireRole roles={roles}>
+                        <Page />
+                      </RequireRole>
+                    }
+                  />
+                ))}
                 <Route
                   path="*"
                   element={
-                    <RequireRole roles={['ADMIN', 'JUDGE', 'CLERK', 'AGENCY']}>
+                    <RequireRole roles={ALL}>
                       <NotFoundPage />
                     </RequireRole>
                   }

@@ -45,7 +45,7 @@ export function SignInPage() {
       <h1>Sign in</h1>
       {endedBecause && !problem && <Notice type="info">{endedBecause}</Notice>}
       <FormProblem problem={problem} fieldErrors={errors} fieldIds={{ email: 'email', password: 'password', totp: 'totp' }} />
-      <Form onSubmit={submit} large>
+      <Form onSubmit={submit} large noValidate>
         <Field id="email" label="E-mail address" error={errors.email} required>
           <TextInput
             id="email"

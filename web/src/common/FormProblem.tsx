@@ -24,7 +24,7 @@ export function FormProblem({ problem, fieldIds = {}, fieldErrors = {} }: FormPr
     <div ref={ref} tabIndex={-1} role="alert" className="form-problem">
       <Alert type="error">
         <AlertHeading level="h2">{problem.title}</AlertHeading>
-        {problem.detail && <p className="margin-top-0">{problem.detail}</p>}
+        {problem.detail && entries.length === 0 && <p className="margin-top-0">{problem.detail}</p>}
         {entries.length > 0 && (
           <ul>
             {entries.map(([field, message]) => (
