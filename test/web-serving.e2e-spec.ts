@@ -39,7 +39,8 @@ describe('serving the web app at /', () => {
     '/admin/queues/nope/x',
     '/assets/missing.js',
     '/favicon.ico',
-  ])('never answers a path of the service (%s) with the app', async (path) => {
+    '/no-such-page',
+  ])('never answers a path of the service, or no page of the app (%s), with the app', async (path) => {
     const res = await t.http.get(path);
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.text).not.toContain('<div id="root"></div>');
@@ -51,6 +52,11 @@ describe('serving the web app at /', () => {
     await t.http.get('/health').expect(200);
     const docs = await t.http.get('/docs-json').expect(200);
     expect(docs.body.openapi).toBeDefined();
+  });
+
+  it('leaves the router’s own answers to the service’s paths (414 for an id too long)', async () => {
+    const res = await t.http.get(`/api/v1/children/${'a'.repeat(5000)}`);
+    expect(res.status).toBe(414);
   });
 
   it('does not serve the app for other methods', async () => {

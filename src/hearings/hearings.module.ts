@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CasesModule } from '../cases/cases.module.js';
 import { DirectoryModule } from '../directory/directory.module.js';
 import { OrdersModule } from '../orders/orders.module.js';
+import { CourtDaysController } from './court-days.controller.js';
 import { CourtCalendarService } from './court-calendar.service.js';
 import { DocketEventsRepository } from './docket-events.repository.js';
 import { DocketSignatureGuard } from './docket-signature.guard.js';
@@ -23,7 +24,7 @@ import { HearingRequestsService } from './hearing-requests.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([HearingRequest, DocketEvent, DocketCallback]), OrdersModule, DirectoryModule, CasesModule],
-  controllers: [HearingRequestsController, DocketController],
+  controllers: [HearingRequestsController, DocketController, CourtDaysController],
   providers: [
     HearingRequestsRepository,
     DocketEventsRepository,

@@ -1,12 +1,34 @@
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Paths that belong to the service, never to the web app's client-side routes. */
 export const SERVICE_PREFIXES = ['/api', '/docs', '/health', '/calendar', '/admin/queues'];
+
+/**
+ * The first path segments of the app's client-side routes (web/src/app/App.tsx). Only these
+ * answer with index.html: a catch-all route would take over the router's own answers for the
+ * service's paths (a 414 for an id too long, a 404 problem for an unknown route).
+ */
+export const APP_SECTIONS = [
+  'sign-in',
+  'enrol',
+  'verify',
+  'episodes',
+  'children',
+  'cases',
+  'proofs',
+  'hearings',
+  'docket',
+  'closures',
+  'orders',
+  'compliance',
+  'photo-gaps',
+  'admin',
+];
 
 /**
  * The web app's policy: its own scripts and styles only (Vite emits no inline code), the API on
@@ -45,8 +67,8 @@ function isServicePath(path: string): boolean {
 
 /**
  * Serves the built web app at `/`: hashed assets under /assets (cached for a year), and
- * index.html for every other GET that is not the service's (client-side routes, `/verify`),
- * never cached. Paths of the service fall through to its own 404.
+ * index.html, never cached, for the app's client-side routes (`/verify` among them). Paths of
+ * the service keep their own answers.
  */
 export async function mountWebApp(app: NestFastifyApplication, root: string | null = webRoot()): Promise<void> {
   if (!root) return; // the server was built without the web app (npm run build builds both)
@@ -68,11 +90,12 @@ export async function mountWebApp(app: NestFastifyApplication, root: string | nu
         .header('x-frame-options', 'DENY')
         .type('text/html; charset=utf-8')
         .send(indexHtml);
-    instance.get('/', (_request, reply) => sendIndex(reply));
-    instance.get('/*', (request, reply) => {
-      const path = request.url.split('?')[0];
-      if (isServicePath(path) || /\.[a-z0-9]+$/i.test(path)) return reply.callNotFound();
-      return sendIndex(reply);
-    });
+    const clientRoute = (request: FastifyRequest, reply: FastifyReply) =>
+      isServicePath(request.url.split('?')[0]) ? reply.callNotFound() : sendIndex(reply);
+    instance.get('/', clientRoute);
+    for (const section of APP_SECTIONS) {
+      instance.get(`/${section}`, clientRoute);
+      instance.get(`/${section}/*`, clientRoute);
+    }
   });
 }

@@ -784,6 +784,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/courts/{id}/court-days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which days of a month the court sits, and why it does not on the others (weekend, public holiday, closure) */
+        get: operations["courtDays_month"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/episodes": {
         parameters: {
             query?: never;
@@ -2261,6 +2278,26 @@ export interface components {
             items: components["schemas"]["DocketEventDto"][];
             /** @description Pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
+        };
+        CourtDayDto: {
+            /** @example 2026-03-02 */
+            date: string;
+            /** @description Whether hearings may be set that day */
+            open: boolean;
+            /**
+             * @description Why the court is closed
+             * @example a public holiday (Texas Independence Day)
+             */
+            closedBecause: string | null;
+        };
+        CourtMonthDto: {
+            /** Format: uuid */
+            courtId: string;
+            /** @example 2026-03 */
+            month: string;
+            /** @example America/Chicago */
+            timezone: string;
+            days: components["schemas"]["CourtDayDto"][];
         };
         OpenEpisodeDto: {
             childId: string;
@@ -6404,6 +6441,66 @@ export interface operations {
             };
             /** @description Only a FAILED event can be sent again; or the Idempotency-Key was used for another request */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    courtDays_month: {
+        parameters: {
+            query: {
+                /** @description The month, `YYYY-MM` */
+                month: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourtMonthDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record, or it is outside your court or agency */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
