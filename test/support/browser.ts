@@ -2,6 +2,7 @@
 // Functions passed to page.evaluate run in the browser.
 import AxeBuilder from '@axe-core/playwright';
 import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { startTestApp, type TestApp } from './test-app.js';
@@ -116,7 +117,16 @@ export async function screenshotForReadme(page: Page, name: string): Promise<voi
  * locator that never shows fails the test after the page's timeout).
  */
 export async function shown(locator: Locator): Promise<Locator> {
-  await locator.first().waitFor({ state: 'visible' });
+  try {
+    await locator.first().waitFor({ state: 'visible' });
+  } catch (error) {
+    // What the page showed instead, for the person reading the failure.
+    await locator
+      .page()
+      .screenshot({ path: join(tmpdir(), 'cmfc-web-failure.png'), fullPage: true })
+      .catch(() => undefined);
+    throw error;
+  }
   return locator.first();
 }
 

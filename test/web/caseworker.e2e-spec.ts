@@ -72,8 +72,8 @@ describe('web: agency caseworker', () => {
 
   it('report a child missing with the keyboard only → the episode checklist with deadlines in the court’s zone', async () => {
     const missingSince = DateTime.now().minus({ hours: 3 });
-    await page.goto('about:blank');
-    await signIn(page, world.agency1User.email, PASSWORD);
+    await page.goto('/');
+    await shown(page.getByRole('heading', { name: 'Children missing now' }));
     await tabTo(page, /^Menu$/);
     await page.keyboard.press('Enter');
     await tabTo(page, /Report a child missing/);

@@ -61,11 +61,17 @@ describe('web: sign-in and sign-out', () => {
     await shown(page.getByText('Signed in as ClerkA (Clerk)'));
     await shown(page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Proof queue' }));
     expect(await storageOf(page)).toEqual({ local: 0, session: 0 });
+    // The session is an HttpOnly cookie: the page cannot read it, and a reload keeps it.
+    expect(await page.evaluate(() => document.cookie)).not.toContain('cmfc_session');
+    await page.reload();
+    await shown(page.getByText('Signed in as ClerkA (Clerk)'));
     await page.getByRole('button', { name: 'Sign out' }).click();
     await shown(page.getByRole('heading', { name: 'Sign in', level: 1 }));
     await openInApp(page, '/proofs');
     await shown(page.getByRole('heading', { name: 'Sign in', level: 1 }));
     expect(await page.getByText('Signed in as').count()).toBe(0);
+    await page.reload();
+    await shown(page.getByRole('heading', { name: 'Sign in', level: 1 }));
     expect(await storageOf(page)).toEqual({ local: 0, session: 0 });
     await context.close();
   });

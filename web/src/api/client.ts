@@ -27,7 +27,7 @@ api.use(authenticate);
  * paths the typed client serves only as binary answers.
  */
 export async function fetchFile(path: string): Promise<Blob> {
-  const response = await fetch(path, { headers: credentials.headersFor('GET'), credentials: 'same-origin' });
+  const response = await fetch(path, { credentials: 'same-origin' });
   if (response.status === 401) credentials.expired();
   if (!response.ok) {
     const problem = (await response.json().catch(() => null)) as Problem | null;

@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { ProblemError } from '../api/problem';
 import type { Role } from '../api/views';
 import { SignInPage } from '../auth/SignInPage';
@@ -22,6 +22,7 @@ const COURT: Role[] = ['JUDGE', 'CLERK'];
 
 /** Every page but sign-in and /verify, with the roles it is for. */
 const PAGES: { path: string; roles: Role[]; page: LazyExoticComponent<ComponentType> }[] = [
+  { path: '/enrol', roles: ALL, page: lazy(() => import('../auth/EnrolPage')) },
   { path: '/episodes/new', roles: ['AGENCY', 'CLERK', 'JUDGE'], page: lazy(() => import('../episodes/ReportMissingPage')) },
   { path: '/episodes/:id', roles: ['AGENCY', 'CLERK', 'JUDGE'], page: lazy(() => import('../episodes/EpisodePage')) },
   { path: '/children', roles: ['AGENCY'], page: lazy(() => import('../cases/ChildrenPage')) },
@@ -42,6 +43,7 @@ const queryClient = new QueryClient({
 
 function Home() {
   const { user } = useSession();
+  if (user?.mfaEnrolmentRequired) return <Navigate to="/enrol" replace />;
   switch (user?.role) {
     case 'AGENCY':
       return <AgencyHome />;

@@ -9,6 +9,7 @@ export function RequireRole({ roles, children }: { roles: Role[]; children: Reac
   const { user } = useSession();
   const location = useLocation();
   if (!user) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
+  if (user.mfaEnrolmentRequired && location.pathname !== '/enrol') return <Navigate to="/enrol" replace />;
   if (!roles.includes(user.role)) {
     return (
       <Notice type="warning" heading="Not available to your role">

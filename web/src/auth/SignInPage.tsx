@@ -1,6 +1,6 @@
 import { Button, Form, TextInput } from '@trussworks/react-uswds';
 import { useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router';
+import { Navigate, useNavigate } from 'react-router';
 import { fieldErrors, toProblem, type Problem } from '../api/problem';
 import { Field } from '../common/Field';
 import { FormProblem } from '../common/FormProblem';
@@ -11,7 +11,7 @@ import { useSession } from './session';
 /** E-mail and password, then the authenticator code when the service asks for one. */
 export function SignInPage() {
   usePageTitle('Sign in');
-  const { signIn, endedBecause } = useSession();
+  const { signIn, endedBecause, user } = useSession();
   const navigate = useNavigate();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -24,8 +24,8 @@ export function SignInPage() {
     event.preventDefault();
     setBusy(true);
     try {
-      await signIn(email, password, askTotp ? totp : undefined);
-      await navigate('/', { replace: true });
+      const user = await signIn(email, password, askTotp ? totp : undefined);
+      await navigate(user.mfaEnrolmentRequired ? '/enrol' : '/', { replace: true });
     } catch (error) {
       const found = toProblem(error);
       if (found.code === 'MfaRequired') {
@@ -40,6 +40,7 @@ export function SignInPage() {
   }
 
   const errors = fieldErrors(problem);
+  if (user && !busy) return <Navigate to="/" replace />;
   return (
     <div className="sign-in">
       <h1>Sign in</h1>

@@ -1,27 +1,35 @@
 /**
- * How the app proves who is signed in. The access token lives in this module's memory only
- * (never in localStorage or sessionStorage), so a reload signs the person out; once the
- * service's browser session (HttpOnly cookie + CSRF header) is available this is where it goes.
+ * How the app proves who is signed in: the service's browser session, an HttpOnly cookie the page
+ * never sees, plus the double-submit CSRF token (the readable `cmfc_csrf` cookie echoed in
+ * `X-CSRF-Token` on every change). Nothing is kept in localStorage or sessionStorage.
  */
 type Listener = () => void;
 
-let accessToken: string | null = null;
+const CSRF_COOKIE = 'cmfc_csrf';
+let signedIn = false;
 const expiryListeners = new Set<Listener>();
 
+function csrfToken(): string | null {
+  for (const part of document.cookie.split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === CSRF_COOKIE) return decodeURIComponent(value.join('='));
+  }
+  return null;
+}
+
 export const credentials = {
-  set(token: string | null): void {
-    accessToken = token;
+  setSignedIn(value: boolean): void {
+    signedIn = value;
   },
-  get signedIn(): boolean {
-    return accessToken !== null;
+  headersFor(method: string): Record<string, string> {
+    if (method === 'GET' || method === 'HEAD') return {};
+    const token = csrfToken();
+    return token ? { 'X-CSRF-Token': token } : {};
   },
-  headersFor(_method: string): Record<string, string> {
-    return accessToken ? { Authorization: `Bearer ${accessToken}` } : {};
-  },
-  /** The service refused the credentials: forget them and tell the session. */
+  /** The service refused the session (expired, revoked, signed out elsewhere): tell the app once. */
   expired(): void {
-    if (accessToken === null) return;
-    accessToken = null;
+    if (!signedIn) return;
+    signedIn = false;
     for (const listener of expiryListeners) listener();
   },
   onExpired(listener: Listener): () => void {

@@ -3,27 +3,56 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { api } from '../api/client';
 import { unwrap } from '../api/problem';
 import type { User } from '../api/views';
+import { Loading } from '../common/Notice';
 import { credentials } from './credentials';
 
+export interface SignedInUser extends User {
+  /** The role requires TOTP and it is not on yet: only the enrolment page is open. */
+  mfaEnrolmentRequired: boolean;
+}
+
 interface SessionState {
-  user: User | null;
+  user: SignedInUser | null;
   /** Why the last session ended without the person signing out (shown on the sign-in page). */
   endedBecause: string | null;
-  signIn(email: string, password: string, totp?: string): Promise<User>;
+  signIn(email: string, password: string, totp?: string): Promise<SignedInUser>;
   signOut(): Promise<void>;
+  /** After TOTP enrolment: read the user again. */
+  refresh(): Promise<void>;
 }
 
 const SessionContext = createContext<SessionState | null>(null);
 
+async function whoAmI(): Promise<SignedInUser | null> {
+  const { data, response } = await api.GET('/api/v1/auth/me');
+  if (!response.ok || !data || !('kind' in data) || data.kind !== 'user') return null;
+  return data as SignedInUser;
+}
+
 /**
- * Who is signed in. Signing out, or the service refusing the credentials (the session expired or
- * was revoked), forgets the user and clears every cached answer, so nothing about a child stays
- * in the page for the next person at the keyboard.
+ * Who is signed in, read from the service at start (the session cookie survives a reload).
+ * Signing out, or the service refusing the session (it expired or was revoked), forgets the
+ * user and clears every cached answer, so nothing about a child stays in the page.
  */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
-  const [user, setUser] = useState<User | null>(null);
+  const [user, setUser] = useState<SignedInUser | null>(null);
+  const [checked, setChecked] = useState(false);
   const [endedBecause, setEndedBecause] = useState<string | null>(null);
+
+  const adopt = useCallback((found: SignedInUser | null) => {
+    credentials.setSignedIn(found !== null);
+    setUser(found);
+  }, []);
+
+  useEffect(() => {
+    void whoAmI()
+      .catch(() => null)
+      .then((found) => {
+        adopt(found);
+        setChecked(true);
+      });
+  }, [adopt]);
 
   useEffect(
     () =>
@@ -35,21 +64,30 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [queryClient],
   );
 
-  const signIn = useCallback(async (email: string, password: string, _totp?: string) => {
-    const answer = await unwrap<{ accessToken: string; user: User }>(api.POST('/api/v1/auth/token', { body: { email, password } }));
-    credentials.set(answer.accessToken);
-    setEndedBecause(null);
-    setUser(answer.user);
-    return answer.user;
-  }, []);
+  const signIn = useCallback(
+    async (email: string, password: string, totp?: string) => {
+      const answer = await unwrap<{ user: User; mfaEnrolmentRequired: boolean }>(
+        api.POST('/api/v1/auth/session', { body: { email, password, ...(totp ? { totp } : {}) } }),
+      );
+      const signedIn = { ...answer.user, mfaEnrolmentRequired: answer.mfaEnrolmentRequired };
+      queryClient.clear();
+      setEndedBecause(null);
+      adopt(signedIn);
+      return signedIn;
+    },
+    [adopt, queryClient],
+  );
 
   const signOut = useCallback(async () => {
-    credentials.set(null);
+    await api.DELETE('/api/v1/auth/session').catch(() => undefined);
     queryClient.clear();
-    setUser(null);
-  }, [queryClient]);
+    adopt(null);
+  }, [adopt, queryClient]);
 
-  const value = useMemo(() => ({ user, endedBecause, signIn, signOut }), [user, endedBecause, signIn, signOut]);
+  const refresh = useCallback(async () => adopt(await whoAmI()), [adopt]);
+
+  const value = useMemo(() => ({ user, endedBecause, signIn, signOut, refresh }), [user, endedBecause, signIn, signOut, refresh]);
+  if (!checked) return <Loading />;
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
@@ -59,8 +97,8 @@ export function useSession(): SessionState {
   return session;
 }
 
-/** The signed-in user (pages under RequireUser only). */
-export function useUser(): User {
+/** The signed-in user (pages under RequireRole only). */
+export function useUser(): SignedInUser {
   const { user } = useSession();
   if (!user) throw new Error('useUser without a signed-in user');
   return user;
