@@ -153,7 +153,8 @@ async function main() {
   process.stdout.write(
     [
       '',
-      `cmfc-court is running at ${base}`,
+      `cmfc-court is running: open ${base}/ in a browser and sign in with a login below`,
+      `  Verify:   ${base}/verify (public order verification)`,
       `  API:      ${base}/api/v1`,
       `  OpenAPI:  ${base}/docs`,
       `  Health:   ${base}/health/ready`,
