@@ -32,8 +32,11 @@ export function toProblem(error: unknown, status = 0): Problem {
   return { title: 'The request failed', status, detail: typeof error === 'string' ? error : undefined };
 }
 
-/** The data of an openapi-fetch answer, or a ProblemError. */
-export async function unwrap<T>(call: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<T> {
+/**
+ * The data of an openapi-fetch answer, typed by the operation's documented 2xx answer, or a
+ * ProblemError.
+ */
+export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
   const { data, error, response } = await call;
   if (!response.ok) throw new ProblemError(toProblem(error ?? response.statusText, response.status));
   return data as T;

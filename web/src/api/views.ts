@@ -1,259 +1,73 @@
-/**
- * Answers of the service as the app reads them. The generated client (`schema.d.ts`) types the
- * requests; until every operation documents its answer these mirror the service's view types
- * (src/<feature>/*-view.ts), in JSON form (instants as ISO strings).
- */
-export type Role = 'ADMIN' | 'JUDGE' | 'CLERK' | 'AGENCY';
+import type { components } from './schema';
 
+/**
+ * Answers of the service under the names the app uses: each one the generated type of the
+ * OpenAPI document (`schema.d.ts`, `npm run openapi`), so a changed answer breaks the build.
+ * Nothing here is written by hand but the names.
+ */
+type Schemas = components['schemas'];
+
+/** One page of a cursor-paginated list (`nextCursor` null on the last page). */
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
 
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  courtId: string | null;
-  agencyId: string | null;
-  disabled?: boolean;
-  mfaEnabled?: boolean;
-}
+export type Role = Schemas['Role'];
+export type Me = Schemas['MeDto'];
+/** A signed-in user as the session answer gives it. */
+export type SessionUser = Schemas['UserDto'];
+export type User = Schemas['UserListItemDto'];
+export type ApiKey = Schemas['ApiKeyDto'];
+export type IssuedApiKey = Schemas['IssuedApiKeyDto'];
 
-export interface Court {
-  id: string;
-  name: string;
-  state: string;
-  county: string;
-  timezone: string;
-}
+export type Court = Schemas['CourtDto'];
+export type Closure = Schemas['ClosureDto'];
+export type CourtMonth = Schemas['CourtMonthDto'];
+export type CourtDay = Schemas['CourtDayDto'];
+export type AgencyKind = Schemas['AgencyKind'];
+export type Agency = Schemas['AgencyDto'];
 
-export interface Closure {
-  id: string;
-  courtId: string;
-  date: string;
-  name: string;
-}
+export type CaseType = Schemas['CaseType'];
+export type Case = Schemas['CaseDto'];
+export type Child = Schemas['ChildDto'];
+export type PlacementType = Schemas['PlacementType'];
+export type Placement = Schemas['PlacementDto'];
+export type ParticipantRole = Schemas['ParticipantRole'];
+export type Participant = Schemas['ParticipantDto'];
+export type Photo = Schemas['PhotoDto'];
 
-export type AgencyKind = 'CHILD_WELFARE' | 'JUVENILE_JUSTICE' | 'PLACEMENT_PROVIDER';
-export interface Agency {
-  id: string;
-  name: string;
-  kind: AgencyKind;
-  state: string;
-}
+export type ObligationType = Schemas['ObligationType'];
+export type ObligationStatus = Schemas['ObligationStatus'];
+export type Obligation = Schemas['ObligationDto'];
+export type Terms = Schemas['TermsDto'];
+export type Episode = Schemas['EpisodeDto'];
+export type EpisodeSummary = Schemas['EpisodeSummaryDto'];
+export type EvidenceStatus = Schemas['EvidenceStatus'];
+export type Evidence = Schemas['ProofDto'];
 
-export type PlacementType = 'FOSTER_HOME' | 'KINSHIP' | 'GROUP_HOME' | 'RESIDENTIAL' | 'DETENTION' | 'OTHER';
-export interface Placement {
-  id: string;
-  caseId: string;
-  childId: string;
-  agencyId: string;
-  placementType: PlacementType;
-  startedAt: string;
-  endedAt: string | null;
-  caseworkerName: string | null;
-  caseworkerEmail: string | null;
-}
+export type HearingReason = Schemas['HearingReason'];
+export type HearingRequestStatus = Schemas['HearingRequestStatus'];
+export type HearingRequest = Schemas['HearingRequestDto'];
+export type DocketEventStatus = Schemas['DocketEventStatus'];
+export type DocketEvent = Schemas['DocketEventDto'];
 
-export interface Child {
-  id: string;
-  caseId: string;
-  courtId: string;
-  firstName: string;
-  middleName: string | null;
-  lastName: string;
-  dateOfBirth: string;
-  sex: string | null;
-  heightInches: number | null;
-  weightPounds: number | null;
-  hairColor: string | null;
-  eyeColor: string | null;
-  identifyingMarks: string[];
-  wearsGlasses: boolean | null;
-  hasBraces: boolean | null;
-  riskFactors: string[];
-  currentPlacement: Placement | null;
-  latestPhoto: { id: string; takenAt: string } | null;
-}
+export type OrderKind = Schemas['OrderKind'];
+export type OrderStatus = Schemas['OrderStatus'];
+export type Order = Schemas['OrderDto'];
+export type OrderTemplate = Schemas['ListedOrderTemplateDto'];
+export type OrderTemplateDetail = Schemas['OrderTemplateDetailDto'];
+export type Verification = Schemas['VerificationDto'];
 
-export interface Case {
-  id: string;
-  courtId: string;
-  docketNumber: string;
-  caseType: 'DEPENDENCY' | 'DELINQUENCY';
-  judgeId: string;
-  child: Child;
-}
+export type ComplianceCounts = Schemas['ObligationCountsDto'];
+export type ComplianceSummary = Schemas['ComplianceSummaryDto'];
+export type AgencyCompliance = Schemas['AgencyComplianceDto'];
+export type PhotoGaps = Schemas['PhotoGapsDto'];
 
-export type ObligationType =
-  | 'LAW_ENFORCEMENT_REPORT'
-  | 'NCIC_ENTRY'
-  | 'NCMEC_REPORT'
-  | 'CURRENT_PHOTO'
-  | 'STATUS_UPDATE'
-  | 'RECOVERY_NOTIFICATION'
-  | 'POST_RECOVERY_PHOTO'
-  | 'SAFETY_ASSESSMENT'
-  | 'RUN_DEBRIEF';
-export type ObligationStatus = 'OPEN' | 'SUBMITTED' | 'SATISFIED' | 'OVERDUE' | 'WAIVED';
+export type NotificationEvent = Schemas['NotificationEvent'];
+export type NotificationStatus = Schemas['NotificationStatus'];
+export type Notification = Schemas['NotificationDto'];
 
-export interface Terms {
-  lawEnforcementReportHours: number;
-  ncicEntryHours: number;
-  ncmecReportHours: number;
-  photoMaxAgeDays: number;
-  statusUpdateDays: number;
-  recoveryNotificationHours: number;
-  postRecoveryPhotoHours: number;
-  safetyAssessmentHours: number;
-  runDebriefHours: number;
-  hearingWithinCourtDays: number;
-  requestHearingOnMissing: boolean;
-  requestHearingOnNonCompliance: boolean;
-  [term: string]: number | boolean;
-}
-
-export interface Obligation {
-  id: string;
-  episodeId: string;
-  childId: string;
-  courtId: string;
-  agencyId: string | null;
-  type: ObligationType;
-  sequence: number;
-  status: ObligationStatus;
-  dueAt: string;
-  orderId: string | null;
-  performedAt: string | null;
-  onTime: boolean | null;
-  submittedAt: string | null;
-  waiverReason: string | null;
-}
-
-export type HearingReason = 'CHILD_MISSING' | 'NON_COMPLIANCE' | 'CHILD_RECOVERED' | 'PRE_MAJORITY';
-export interface HearingRequest {
-  id: string;
-  reason: HearingReason;
-  episodeId: string;
-  caseId: string;
-  courtId: string;
-  obligationId: string | null;
-  status: 'QUEUED' | 'SCHEDULED' | 'CANCELLED';
-  requestedAt: string;
-  targetDate: string;
-  scheduledFor: string | null;
-  courtroom: string | null;
-  cancelReason: string | null;
-  docketSync: { status: 'NOT_CONFIGURED' | 'PENDING' | 'SYNCED' | 'FAILED'; attempts: number; lastError: string | null };
-}
-
-export interface Episode {
-  id: string;
-  childId: string;
-  caseId: string;
-  courtId: string;
-  agencyId: string | null;
-  status: 'MISSING' | 'RECOVERED';
-  missingSince: string;
-  discoveredAt: string;
-  lastSeenLocation: string | null;
-  circumstances: string | null;
-  clothingDescription: string | null;
-  companions: string[];
-  childPhone: string | null;
-  socialMedia: string[];
-  orderId: string | null;
-  terms: Terms;
-  recoveredAt: string | null;
-  recoveryLocation: string | null;
-  obligations: Obligation[];
-  hearingRequests: HearingRequest[];
-}
-
-export interface Evidence {
-  id: string;
-  obligationId: string;
-  episodeId: string;
-  type: ObligationType;
-  status: 'SUBMITTED' | 'ACCEPTED' | 'REJECTED';
-  performedAt: string;
-  submittedAt: string;
-  file: { sha256: string; contentType: string; byteSize: number } | null;
-  photoId: string | null;
-  reviewReason: string | null;
-  [field: string]: unknown;
-}
-
-export type OrderKind = 'INDIVIDUAL' | 'STANDING' | 'SHOW_CAUSE' | 'CONTINUING_JURISDICTION';
-export type OrderStatus = 'DRAFT' | 'SIGNED' | 'SUPERSEDED' | 'VACATED';
-export interface Order {
-  id: string;
-  kind: OrderKind;
-  status: OrderStatus;
-  courtId: string;
-  caseId: string | null;
-  agencyIds: string[] | null;
-  effectiveAt: string | null;
-  terms: Terms;
-  template: { id: string; key: string; version: number; courtId: string | null };
-  orderNumber: string | null;
-  verificationCode: string | null;
-  sha256: string | null;
-  signedAt: string | null;
-  signedByName: string | null;
-  vacateReason: string | null;
-  createdAt: string;
-}
-
-export interface OrderTemplate {
-  id?: string;
-  key: string;
-  kind: string;
-  version: number;
-  title: string;
-  courtId: string | null;
-}
-
-export interface Verification {
-  valid: boolean;
-  orderNumber?: string;
-  status?: OrderStatus;
-  signedAt?: string;
-  courtName?: string;
-}
-
-export interface ComplianceCounts {
-  total: number;
-  onTime: number;
-  late: number;
-  overdue: number;
-  open: number;
-  waived?: number;
-}
-export interface ComplianceSummary {
-  courtId: string;
-  from: string;
-  to: string;
-  agencies: {
-    agencyId: string;
-    name: string;
-    episodes: number;
-    obligations: ComplianceCounts;
-    byType: Partial<Record<ObligationType, ComplianceCounts>>;
-    medianHoursToLawEnforcementReport: number | null;
-    medianHoursToNcmecReport: number | null;
-  }[];
-}
-
-export interface DocketEvent {
-  id: string;
-  eventId?: string;
-  type: string;
-  status: string;
-  attempts: number;
-  lastError: string | null;
-  hearingRequestId?: string | null;
-  createdAt?: string;
-}
+/** Request bodies the forms send. */
+export type OpenEpisodeInput = Schemas['OpenEpisodeDto'];
+export type RecoveryInput = Schemas['RecoveryDto'];

@@ -20,9 +20,9 @@ export default function EnrolPage() {
   const [code, setCode] = useState('');
   const [problem, setProblem] = useState<Problem | null>(null);
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
-  const start = useMutation({ mutationFn: () => unwrap<{ secret: string; otpauthUrl: string }>(api.POST('/api/v1/auth/mfa/totp')) });
+  const start = useMutation({ mutationFn: () => unwrap(api.POST('/api/v1/auth/mfa/totp')) });
   const confirm = useMutation({
-    mutationFn: () => unwrap<{ recoveryCodes: string[] }>(api.POST('/api/v1/auth/mfa/totp/confirm', { body: { code } })),
+    mutationFn: () => unwrap(api.POST('/api/v1/auth/mfa/totp/confirm', { body: { code } })),
   });
   const errors = fieldErrors(problem);
 

@@ -2,11 +2,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api } from '../api/client';
 import { unwrap } from '../api/problem';
-import type { User } from '../api/views';
+import type { SessionUser } from '../api/views';
 import { Loading } from '../common/Notice';
 import { credentials } from './credentials';
 
-export interface SignedInUser extends User {
+export interface SignedInUser extends SessionUser {
   /** The role requires TOTP and it is not on yet: only the enrolment page is open. */
   mfaEnrolmentRequired: boolean;
 }
@@ -26,7 +26,7 @@ const SessionContext = createContext<SessionState | null>(null);
 async function whoAmI(): Promise<SignedInUser | null> {
   const { data, response } = await api.GET('/api/v1/auth/me');
   if (!response.ok || !data || !('kind' in data) || data.kind !== 'user') return null;
-  return data as SignedInUser;
+  return data;
 }
 
 /**
@@ -66,9 +66,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(
     async (email: string, password: string, totp?: string) => {
-      const answer = await unwrap<{ user: User; mfaEnrolmentRequired: boolean }>(
-        api.POST('/api/v1/auth/session', { body: { email, password, ...(totp ? { totp } : {}) } }),
-      );
+      const answer = await unwrap(api.POST('/api/v1/auth/session', { body: { email, password, ...(totp ? { totp } : {}) } }));
       const signedIn = { ...answer.user, mfaEnrolmentRequired: answer.mfaEnrolmentRequired };
       queryClient.clear();
       setEndedBecause(null);

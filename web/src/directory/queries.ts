@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { unwrap } from '../api/problem';
-import type { Agency, Closure, Court, Page } from '../api/views';
 
 export const directoryKeys = {
   courts: ['courts'] as const,
@@ -14,7 +13,7 @@ export const directoryKeys = {
 export function useCourts() {
   return useQuery({
     queryKey: directoryKeys.courts,
-    queryFn: () => unwrap<Page<Court>>(api.GET('/api/v1/courts', { params: { query: { limit: 500 } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/courts', { params: { query: { limit: 500 } } })),
     staleTime: 5 * 60_000,
   });
 }
@@ -22,7 +21,7 @@ export function useCourts() {
 export function useCourt(id: string | null | undefined) {
   return useQuery({
     queryKey: directoryKeys.court(id ?? ''),
-    queryFn: () => unwrap<Court>(api.GET('/api/v1/courts/{id}', { params: { path: { id: id! } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/courts/{id}', { params: { path: { id: id! } } })),
     enabled: Boolean(id),
     staleTime: 5 * 60_000,
   });
@@ -36,9 +35,7 @@ export function useCourtZone(courtId: string | null | undefined): string {
 export function useClosures(courtId: string | null | undefined) {
   return useQuery({
     queryKey: directoryKeys.closures(courtId ?? ''),
-    queryFn: () => unwrap<Closure[] | Page<Closure>>(api.GET('/api/v1/courts/{id}/closures', { params: { path: { id: courtId! } } })),
-    // A plain array today; a page once closures paginate like every other list.
-    select: (answer: Closure[] | Page<Closure>) => (Array.isArray(answer) ? answer : answer.items),
+    queryFn: () => unwrap(api.GET('/api/v1/courts/{id}/closures', { params: { path: { id: courtId! } } })),
     enabled: Boolean(courtId),
   });
 }
@@ -46,7 +43,7 @@ export function useClosures(courtId: string | null | undefined) {
 export function useAgencies() {
   return useQuery({
     queryKey: directoryKeys.agencies,
-    queryFn: () => unwrap<Page<Agency>>(api.GET('/api/v1/agencies', { params: { query: { limit: 500 } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/agencies', { params: { query: { limit: 500 } } })),
     staleTime: 5 * 60_000,
   });
 }

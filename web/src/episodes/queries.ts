@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { unwrap } from '../api/problem';
-import type { Case, Child, Episode, Evidence, Obligation, ObligationStatus, Page } from '../api/views';
+import type { ObligationStatus, OpenEpisodeInput, RecoveryInput } from '../api/views';
 
 export const episodeKeys = {
   all: ['episodes'] as const,
@@ -20,13 +20,13 @@ export function fetchEpisodes(query: {
   cursor?: string;
   limit?: number;
 }) {
-  return unwrap<Page<Omit<Episode, 'obligations' | 'hearingRequests'>>>(api.GET('/api/v1/episodes', { params: { query } }));
+  return unwrap(api.GET('/api/v1/episodes', { params: { query } }));
 }
 
 export function useEpisode(id: string) {
   return useQuery({
     queryKey: episodeKeys.one(id),
-    queryFn: () => unwrap<Episode>(api.GET('/api/v1/episodes/{id}', { params: { path: { id } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/episodes/{id}', { params: { path: { id } } })),
   });
 }
 
@@ -39,7 +39,7 @@ export function fetchObligations(query: {
   cursor?: string;
   limit?: number;
 }) {
-  return unwrap<Page<Obligation>>(api.GET('/api/v1/obligations', { params: { query } }));
+  return unwrap(api.GET('/api/v1/obligations', { params: { query } }));
 }
 
 /** Open and overdue duties the caller may see (the first 500 of each), soonest first. */
@@ -61,14 +61,14 @@ export function usePendingObligations(filters: { courtId?: string } = {}) {
 export function useCases() {
   return useQuery({
     queryKey: episodeKeys.cases,
-    queryFn: () => unwrap<Page<Case>>(api.GET('/api/v1/cases', { params: { query: { limit: 500 } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/cases', { params: { query: { limit: 500 } } })),
   });
 }
 
 export function useChild(id: string | null | undefined) {
   return useQuery({
     queryKey: episodeKeys.child(id ?? ''),
-    queryFn: () => unwrap<Child>(api.GET('/api/v1/children/{id}', { params: { path: { id: id! } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/children/{id}', { params: { path: { id: id! } } })),
     enabled: Boolean(id),
   });
 }
@@ -76,29 +76,15 @@ export function useChild(id: string | null | undefined) {
 export function useEvidence(obligationId: string, enabled = true) {
   return useQuery({
     queryKey: episodeKeys.evidence(obligationId),
-    queryFn: () =>
-      unwrap<Evidence[] | Page<Evidence>>(api.GET('/api/v1/obligations/{id}/evidence', { params: { path: { id: obligationId } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/obligations/{id}/evidence', { params: { path: { id: obligationId } } })),
     enabled,
-    select: (answer) => (Array.isArray(answer) ? answer : answer.items),
   });
-}
-
-export interface OpenEpisodeInput {
-  childId: string;
-  missingSince: string;
-  discoveredAt?: string;
-  lastSeenLocation?: string;
-  circumstances?: string;
-  clothingDescription?: string;
-  companions?: string[];
-  childPhone?: string;
-  socialMedia?: string[];
 }
 
 export function useOpenEpisode() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: OpenEpisodeInput) => unwrap<Episode>(api.POST('/api/v1/episodes', { body })),
+    mutationFn: (body: OpenEpisodeInput) => unwrap(api.POST('/api/v1/episodes', { body })),
     onSuccess: (episode) => {
       queryClient.setQueryData(episodeKeys.one(episode.id), episode);
       void queryClient.invalidateQueries({ queryKey: episodeKeys.all });
@@ -110,8 +96,7 @@ export function useOpenEpisode() {
 export function useRecordRecovery(episodeId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { recoveredAt: string; recoveryLocation: string; circumstances?: string }) =>
-      unwrap<Episode>(api.POST('/api/v1/episodes/{id}/recovery', { params: { path: { id: episodeId } }, body })),
+    mutationFn: (body: RecoveryInput) => unwrap(api.POST('/api/v1/episodes/{id}/recovery', { params: { path: { id: episodeId } }, body })),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: episodeKeys.all });
       void queryClient.invalidateQueries({ queryKey: ['obligations'] });
@@ -125,14 +110,14 @@ export function useSubmitProof(episodeId: string) {
   return useMutation({
     mutationFn: ({ obligationId, fields, file }: { obligationId: string; fields: Record<string, unknown>; file?: File | null }) => {
       const path = { id: obligationId };
-      if (!file) return unwrap<Evidence>(api.POST('/api/v1/obligations/{id}/evidence', { params: { path }, body: fields as never }));
+      if (!file) return unwrap(api.POST('/api/v1/obligations/{id}/evidence', { params: { path }, body: fields as never }));
       const form = new FormData();
       for (const [name, value] of Object.entries(fields)) {
         if (Array.isArray(value)) value.forEach((item) => form.append(name, String(item)));
         else if (value !== undefined && value !== null) form.append(name, String(value));
       }
       form.append('file', file);
-      return unwrap<Evidence>(
+      return unwrap(
         api.POST('/api/v1/obligations/{id}/evidence', { params: { path }, body: form as never, bodySerializer: (body) => body as never }),
       );
     },
@@ -147,7 +132,7 @@ export function useWaive(episodeId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ obligationId, reason }: { obligationId: string; reason: string }) =>
-      unwrap<Obligation>(api.POST('/api/v1/obligations/{id}/waive', { params: { path: { id: obligationId } }, body: { reason } })),
+      unwrap(api.POST('/api/v1/obligations/{id}/waive', { params: { path: { id: obligationId } }, body: { reason } })),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: episodeKeys.one(episodeId) }),
   });
 }
