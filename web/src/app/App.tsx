@@ -1,33 +1,38 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { Suspense } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
 import { ProblemError } from '../api/problem';
-import type { Role } from '../api/views';
+import { adminRoutes } from '../admin/routes';
+import { authRoutes } from '../auth/routes';
 import { SignInPage } from '../auth/SignInPage';
 import { SessionProvider, useSession } from '../auth/session';
+import { caseRoutes } from '../cases/routes';
 import { Loading } from '../common/Notice';
+import { complianceRoutes } from '../compliance/routes';
+import { directoryRoutes } from '../directory/routes';
+import { episodeRoutes } from '../episodes/routes';
+import { hearingRoutes } from '../hearings/routes';
+import { obligationRoutes } from '../obligations/routes';
+import { orderRoutes } from '../orders/routes';
+import { verifyRoutes } from '../verify/routes';
+import { HOMES } from './homes';
 import { Layout } from './Layout';
-import { RequireRole } from './RequireRole';
 import { NotFoundPage } from './NotFoundPage';
+import { RequireRole } from './RequireRole';
+import { ALL_ROLES, type PageRoute } from './routes';
 
-// Each role's pages are their own chunks: the sign-in page loads only what it needs.
-const AgencyHome = lazy(() => import('../episodes/AgencyHomePage'));
-const ClerkBoard = lazy(() => import('../obligations/ClerkBoardPage'));
-const JudgeHome = lazy(() => import('../orders/JudgeHomePage'));
-const AdminCourts = lazy(() => import('../directory/CourtsPage'));
-const VerifyPage = lazy(() => import('../orders/VerifyPage'));
-
-const ALL: Role[] = ['ADMIN', 'JUDGE', 'CLERK', 'AGENCY'];
-const COURT: Role[] = ['JUDGE', 'CLERK'];
-
-/** Every page but sign-in and /verify, with the roles it is for. */
-const PAGES: { path: string; roles: Role[]; page: LazyExoticComponent<ComponentType> }[] = [
-  { path: '/enrol', roles: ALL, page: lazy(() => import('../auth/EnrolPage')) },
-  { path: '/episodes/new', roles: ['AGENCY', 'CLERK', 'JUDGE'], page: lazy(() => import('../episodes/ReportMissingPage')) },
-  { path: '/episodes/:id', roles: ['AGENCY', 'CLERK', 'JUDGE'], page: lazy(() => import('../episodes/EpisodePage')) },
-  { path: '/children', roles: ['AGENCY'], page: lazy(() => import('../cases/ChildrenPage')) },
-  { path: '/children/:id', roles: ['AGENCY', 'CLERK', 'JUDGE', 'ADMIN'], page: lazy(() => import('../cases/ChildPage')) },
-  { path: '/proofs', roles: COURT, page: lazy(() => import('../obligations/ProofQueuePage')) },
+/** Every page but sign-in and `/`, from each feature's list. */
+const PAGES: PageRoute[] = [
+  ...authRoutes,
+  ...episodeRoutes,
+  ...caseRoutes,
+  ...obligationRoutes,
+  ...hearingRoutes,
+  ...directoryRoutes,
+  ...orderRoutes,
+  ...complianceRoutes,
+  ...adminRoutes,
+  ...verifyRoutes,
 ];
 
 const queryClient = new QueryClient({
@@ -41,21 +46,16 @@ const queryClient = new QueryClient({
   },
 });
 
+/** `/`: the role's home page (enrolment first where the role requires TOTP), else sign-in. */
 function Home() {
   const { user } = useSession();
-  if (user?.mfaEnrolmentRequired) return <Navigate to="/enrol" replace />;
-  switch (user?.role) {
-    case 'AGENCY':
-      return <AgencyHome />;
-    case 'CLERK':
-      return <ClerkBoard />;
-    case 'JUDGE':
-      return <JudgeHome />;
-    case 'ADMIN':
-      return <AdminCourts />;
-    default:
-      return <SignInPage />;
-  }
+  if (!user) return <SignInPage />;
+  const Page = HOMES[user.role];
+  return (
+    <RequireRole roles={ALL_ROLES}>
+      <Page />
+    </RequireRole>
+  );
 }
 
 export function App() {
@@ -67,23 +67,26 @@ export function App() {
             <Suspense fallback={<Loading />}>
               <Routes>
                 <Route path="/sign-in" element={<SignInPage />} />
-                <Route path="/verify" element={<VerifyPage />} />
                 <Route path="/" element={<Home />} />
                 {PAGES.map(({ path, roles, page: Page }) => (
                   <Route
                     key={path}
                     path={path}
                     element={
-                      <RequireRole roles={roles}>
+                      roles === 'PUBLIC' ? (
                         <Page />
-                      </RequireRole>
+                      ) : (
+                        <RequireRole roles={roles}>
+                          <Page />
+                        </RequireRole>
+                      )
                     }
                   />
                 ))}
                 <Route
                   path="*"
                   element={
-                    <RequireRole roles={ALL}>
+                    <RequireRole roles={ALL_ROLES}>
                       <NotFoundPage />
                     </RequireRole>
                   }

@@ -5,7 +5,7 @@ import { useSession } from '../auth/session';
 import { Notice } from '../common/Notice';
 
 /** Pages for signed-in people of some roles: others are sent to sign in, or told it is not theirs. */
-export function RequireRole({ roles, children }: { roles: Role[]; children: ReactNode }) {
+export function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
   const { user } = useSession();
   const location = useLocation();
   if (!user) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;

@@ -1,0 +1,7 @@
+import { lazy } from 'react';
+import type { PageRoute } from '../app/routes';
+
+export const caseRoutes: PageRoute[] = [
+  { path: '/children', roles: ['AGENCY'], page: lazy(() => import('./ChildrenPage')) },
+  { path: '/children/:id', roles: ['AGENCY', 'CLERK', 'JUDGE', 'ADMIN'], page: lazy(() => import('./ChildPage')) },
+];

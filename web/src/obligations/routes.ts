@@ -1,0 +1,4 @@
+import { lazy } from 'react';
+import { COURT_ROLES, type PageRoute } from '../app/routes';
+
+export const obligationRoutes: PageRoute[] = [{ path: '/proofs', roles: COURT_ROLES, page: lazy(() => import('./ProofQueuePage')) }];
