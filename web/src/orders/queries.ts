@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { unwrap } from '../api/problem';
-import type { Child, Order, OrderKind, OrderStatus } from '../api/views';
+import type { Child, Order, OrderKind, OrderStatus, OrderTemplate, Page } from '../api/views';
 
 export const orderKeys = {
   all: ['orders'] as const,
@@ -19,7 +19,7 @@ export function fetchOrders(query: {
   cursor?: string;
   limit?: number;
 }) {
-  return unwrap(api.GET('/api/v1/orders', { params: { query: query as never } }));
+  return unwrap<Page<Order>>(api.GET('/api/v1/orders', { params: { query: query as never } }));
 }
 
 /** An order with the ETag of the version read (sent back as If-Match when signing). */
@@ -28,7 +28,7 @@ export function useOrder(id: string) {
     queryKey: orderKeys.one(id),
     queryFn: async () => {
       const { data, error, response } = await api.GET('/api/v1/orders/{id}', { params: { path: { id } } });
-      const order = await unwrap(Promise.resolve({ data, error, response }));
+      const order = await unwrap<Order>(Promise.resolve({ data, error, response }));
       return { order, etag: response.headers.get('etag') };
     },
   });
@@ -37,7 +37,7 @@ export function useOrder(id: string) {
 export function useTemplates() {
   return useQuery({
     queryKey: orderKeys.templates,
-    queryFn: () => unwrap(api.GET('/api/v1/order-templates')),
+    queryFn: () => unwrap<OrderTemplate[]>(api.GET('/api/v1/order-templates')),
     staleTime: 5 * 60_000,
   });
 }
@@ -46,7 +46,7 @@ export function useTemplates() {
 export function usePreview(id: string, version: string) {
   return useQuery({
     queryKey: orderKeys.preview(id, version),
-    queryFn: () => unwrap(api.GET('/api/v1/orders/{id}/preview', { params: { path: { id } }, parseAs: 'text' })),
+    queryFn: () => unwrap<string>(api.GET('/api/v1/orders/{id}/preview', { params: { path: { id } }, parseAs: 'text' })),
   });
 }
 
@@ -60,7 +60,7 @@ export function useCreateOrder() {
       agencyIds?: string[];
       episodeId?: string;
       terms?: Record<string, unknown>;
-    }) => unwrap(api.POST('/api/v1/orders', { body: body as never })),
+    }) => unwrap<Order>(api.POST('/api/v1/orders', { body: body as never })),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: orderKeys.all }),
   });
 }
@@ -69,7 +69,7 @@ export function useUpdateOrder(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ body, etag }: { body: Record<string, unknown>; etag: string | null }) =>
-      unwrap(
+      unwrap<Order>(
         api.PATCH('/api/v1/orders/{id}', { params: { path: { id } }, body: body as never, headers: etag ? { 'If-Match': etag } : {} }),
       ),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: orderKeys.one(id) }),
@@ -80,7 +80,7 @@ export function useSignOrder(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (etag: string | null) =>
-      unwrap(api.POST('/api/v1/orders/{id}/sign', { params: { path: { id } }, headers: etag ? { 'If-Match': etag } : {} })),
+      unwrap<Order>(api.POST('/api/v1/orders/{id}/sign', { params: { path: { id } }, headers: etag ? { 'If-Match': etag } : {} })),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: orderKeys.all }),
   });
 }
@@ -88,7 +88,7 @@ export function useSignOrder(id: string) {
 export function useVacateOrder(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (reason: string) => unwrap(api.POST('/api/v1/orders/{id}/vacate', { params: { path: { id } }, body: { reason } })),
+    mutationFn: (reason: string) => unwrap<Order>(api.POST('/api/v1/orders/{id}/vacate', { params: { path: { id } }, body: { reason } })),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: orderKeys.all }),
   });
 }
