@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { expectProblem } from './support/orders.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { fixture } from './support/files.js';
+import { waitFor } from './support/wait.js';
 import { createCase, seedWorld, type World } from './support/world.js';
 
 let t: TestApp;
@@ -52,8 +53,11 @@ beforeAll(async () => {
     .send({ reason: 'Reported by law enforcement directly' })
     .expect(200);
   // Agency 3: nothing proven, discovered 30 h ago: LE, NCIC, NCMEC and photo overdue.
-  await openEpisode(w.agency3, 30);
-  await new Promise((r) => setTimeout(r, 1500)); // the overdue timers of the 30-hour-old episodes fire
+  const c = await openEpisode(w.agency3, 30);
+  // The overdue timers of the episodes past their deadlines fire.
+  const overdue = async (id: string) =>
+    (await t.http.get(`/api/v1/obligations/${id}`).set(w.clerkA.auth).expect(200)).body.status === 'OVERDUE';
+  await waitFor(async () => (await Promise.all(Object.values(c).map(overdue))).filter(Boolean).length === 4, 15_000);
 });
 afterAll(() => t?.close());
 

@@ -1,5 +1,6 @@
 import { binary, fixture, pdf, sha256 } from './support/files.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { waitFor } from './support/wait.js';
 import { createCase, seedWorld, type World } from './support/world.js';
 
 let t: TestApp;
@@ -115,7 +116,7 @@ describe('law-enforcement report proof', () => {
 
   it('is late (onTime false) when performed after the deadline, even if the proof is accepted', async () => {
     const { by } = await episode(30);
-    await new Promise((r) => setTimeout(r, 1500));
+    await waitFor(async () => (await obligation(by.LAW_ENFORCEMENT_REPORT.id)).status === 'OVERDUE', 15_000);
     const performedAt = hoursAgo(2); // 28 h after discovery, 4 h late
     const ev = await submit(by.LAW_ENFORCEMENT_REPORT.id)
       .send({ lawEnforcementAgency: 'APD', reportNumber: 'L-1', performedAt })

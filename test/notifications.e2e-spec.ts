@@ -99,7 +99,11 @@ describe('child missing', () => {
 
   it("tells the case's judge, the court's clerks, the caseworker and every participant, each once", async () => {
     for (const address of people('m1')) expect(mailbox.to(address).filter((m) => /A-MAIL-1$/.test(m.mail.subject ?? ''))).toHaveLength(1);
-    const items = await notifications(`episodeId=${episodeId}`);
+    // The server has the messages; each record says SENT once the worker has heard the server's answer.
+    const items = await waitFor(async () => {
+      const list = await notifications(`episodeId=${episodeId}`);
+      return list.every((n) => n.status === 'SENT') ? list : null;
+    }, 20_000);
     expect(items.map((n) => n.recipient).sort()).toEqual([...people('m1')].sort());
     for (const n of items)
       expect(n).toMatchObject({ event: 'child.missing', channel: 'EMAIL', status: 'SENT', attempts: 1, lastError: null });

@@ -141,14 +141,14 @@ export class EpisodesRepository {
    * principal (null: unscoped, for the answer to a change already checked).
    * The hottest read of the service: one named prepared statement on the pool.
    */
-  async read(principal: Principal | null, id: string): Promise<EpisodeView | null> {
+  /** One episode with its duties and hearing requests; inside `manager`'s transaction when given (what that transaction sees). */
+  async read(principal: Principal | null, id: string, manager?: EntityManager): Promise<EpisodeView | null> {
     const params = new SqlParams();
     const scope = principal ? childRecordScope(principal, 'e.child_id', 'e.court_id', params) : 'TRUE';
-    const [row] = await this.fast.rows<EpisodeRow & { obligation_rows: unknown[]; hearing_rows: unknown[] }>(
-      `SELECT ${EPISODE_COLUMNS}, ${obligationsJson('e.id')} AS obligation_rows, ${hearingRequestsJson('e.id')} AS hearing_rows
-         FROM episodes e WHERE e.id = ${params.add(id)} AND ${scope}`,
-      params.values,
-    );
+    const text = `SELECT ${EPISODE_COLUMNS}, ${obligationsJson('e.id')} AS obligation_rows, ${hearingRequestsJson('e.id')} AS hearing_rows
+         FROM episodes e WHERE e.id = ${params.add(id)} AND ${scope}`;
+    type Row = EpisodeRow & { obligation_rows: unknown[]; hearing_rows: unknown[] };
+    const [row] = manager ? ((await manager.query(text, params.values)) as Row[]) : await this.fast.rows<Row>(text, params.values);
     if (!row) return null;
     return {
       ...toSummary(row),

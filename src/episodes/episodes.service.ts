@@ -68,7 +68,8 @@ export class EpisodesService {
     this.checkIntakeTimes(child, missingSince, discoveredAt, now, dto.discoveredAt !== undefined);
 
     const id = randomUUID();
-    await this.dataSource.transaction(async (manager) => {
+    // The answer is read inside the transaction: the episode as opened, before a deadline job can change it.
+    return this.dataSource.transaction(async (manager) => {
       const applicable = await this.orders.find(manager, {
         courtId: child.courtId,
         caseId: child.caseId,
@@ -147,8 +148,8 @@ export class EpisodesService {
         courtId: child.courtId,
         details: { childId: child.id, orderId, obligations: planned.length },
       });
+      return (await this.episodes.read(null, id, manager)) as EpisodeView;
     });
-    return (await this.episodes.read(null, id)) as EpisodeView;
   }
 
   get(actor: Actor, id: string): Promise<EpisodeView> {
