@@ -21,6 +21,7 @@ import { RedisClient } from './common/redis/redis.module.js';
 import { UsersService } from './directory/users.service.js';
 import { mountQueueDashboard } from './outbox/queue-dashboard.js';
 import { mountWebApp } from './web/web-app.js';
+import { fastifyTrustProxy } from './auth/trust-proxy.js';
 
 export const API_PREFIX = 'api/v1';
 export const JSON_BODY_LIMIT = 1024 * 1024;
@@ -31,8 +32,8 @@ export async function createHttpApp(config: AppConfig, role: Exclude<ProcessRole
   const adapter = new FastifyAdapter({
     bodyLimit: JSON_BODY_LIMIT,
     genReqId: assignRequestId,
-    // Fastify takes a hop count too (proxy-addr); the adapter's option type leaves the number out.
-    trustProxy: config.trustProxy as boolean | string[],
+    // A hop count becomes a trust function (see fastifyTrustProxy): Fastify 5 ignores a bare number.
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     return503OnClosing: true,
     loggerInstance: logger,
     // One line per request from our own hook (below) instead of Fastify's two.
@@ -66,7 +67,8 @@ export async function createHttpApp(config: AppConfig, role: Exclude<ProcessRole
       },
     },
   });
-  // Only routes that ask for it (`@RouteConfig({ rateLimit: ... })`: /auth/token, public order verification) are limited.
+  // Only routes that ask for it (`@RouteConfig({ rateLimit: ... })`: public order verification) are limited;
+  // sign-in counts its attempts per address and per account itself (LoginThrottle), across all its routes.
   // Counted in Redis so every replica sees the same count; if Redis is away the
   // call goes through and the per-account lockout in PostgreSQL still holds.
   await app.register(rateLimit, {

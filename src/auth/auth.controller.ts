@@ -1,5 +1,4 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG } from '../common/config/config.module.js';
@@ -12,6 +11,7 @@ import { AuthService } from './auth.service.js';
 import { clearSessionCookies, setSessionCookies } from './cookies.js';
 import { CurrentActor } from './current-actor.decorator.js';
 import { ChangePasswordDto, SessionRequestDto, TokenRequestDto } from './dto/auth.dto.js';
+import type { SignInAttempt } from './login.service.js';
 import type { Actor } from './principal.js';
 
 @ApiTags('auth')
@@ -25,8 +25,6 @@ export class AuthController {
   @Post('token')
   @HttpCode(200)
   @Access('PUBLIC')
-  // Per-address limit (AUTH_THROTTLE_LIMIT, see bootstrap.ts), on top of the per-account limit and lockout.
-  @RouteConfig({ rateLimit: {} })
   @ApiOperation({ summary: 'Sign in: an access token for an email and password' })
   @ApiProblems(
     400,
@@ -35,14 +33,13 @@ export class AuthController {
   )
   @ApiOkResponse({ type: TokenDto })
   token(@Body() dto: TokenRequestDto, @Req() request: FastifyRequest): Promise<TokenDto> {
-    return this.auth.token(dto.email, dto.password, dto.totp, String(request.id));
+    return this.auth.token(attemptOf(dto, request));
   }
 
   /** For browsers: the session cookie (HttpOnly) and the CSRF cookie the page echoes in `X-CSRF-Token`. */
   @Post('session')
   @HttpCode(200)
   @Access('PUBLIC')
-  @RouteConfig({ rateLimit: {} })
   @ApiOperation({ summary: 'Sign a browser in: the session cookie and the CSRF cookie' })
   @ApiProblems(
     400,
@@ -55,7 +52,7 @@ export class AuthController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SessionDto> {
-    const { session, user, mfaEnrolmentRequired } = await this.auth.session(dto.email, dto.password, dto.totp, String(request.id));
+    const { session, user, mfaEnrolmentRequired } = await this.auth.session(attemptOf(dto, request));
     setSessionCookies(reply, session, this.config.secureCookies);
     return { user, mfaEnrolmentRequired };
   }
@@ -104,4 +101,9 @@ export class AuthController {
   me(@CurrentActor() actor: Actor): Promise<MeDto | ApiKeyCallerDto> {
     return this.auth.me(actor);
   }
+}
+
+/** A password sign-in: the body, and the client's address (as TRUST_PROXY says) for the per-address limit. */
+function attemptOf(dto: TokenRequestDto, request: FastifyRequest): SignInAttempt {
+  return { email: dto.email, password: dto.password, totp: dto.totp, requestId: String(request.id), address: request.ip };
 }

@@ -9,7 +9,7 @@ import { UsersRepository, type UserView } from '../directory/users.repository.js
 import { AccountStateService } from './account-state.service.js';
 import { ApiKeyService } from './api-key.service.js';
 import { needsMfaEnrolment } from './auth.guard.js';
-import { LoginService } from './login.service.js';
+import { LoginService, type SignInAttempt } from './login.service.js';
 import { MfaService } from './mfa/mfa.service.js';
 import { hashPassword, verifyPassword } from './password-hasher.js';
 import { passwordProblem } from './passwords/password-policy.js';
@@ -60,8 +60,8 @@ export class AuthService {
     @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
-  async token(email: string, password: string, totp: string | undefined, requestId: string): Promise<TokenResponse> {
-    const signedIn = await this.login.signIn(email, password, totp, requestId);
+  async token(attempt: SignInAttempt): Promise<TokenResponse> {
+    const signedIn = await this.login.signIn(attempt);
     const accessToken = await this.tokens.issue({ ...signedIn.user, tokenVersion: signedIn.tokenVersion, mfa: signedIn.mfa });
     return {
       accessToken,
@@ -72,13 +72,8 @@ export class AuthService {
     };
   }
 
-  async session(
-    email: string,
-    password: string,
-    totp: string | undefined,
-    requestId: string,
-  ): Promise<{ session: NewSession; user: UserView; mfaEnrolmentRequired: boolean }> {
-    const signedIn = await this.login.signIn(email, password, totp, requestId);
+  async session(attempt: SignInAttempt): Promise<{ session: NewSession; user: UserView; mfaEnrolmentRequired: boolean }> {
+    const signedIn = await this.login.signIn(attempt);
     const session = await this.sessions.create({
       id: signedIn.user.id,
       tokenVersion: signedIn.tokenVersion,

@@ -5,10 +5,15 @@ import type { AppConfig } from '../common/config/app-config.js';
 import { RateLimited } from '../common/errors/domain-error.js';
 import { RedisClient } from '../common/redis/redis.module.js';
 
+const digest = (value: string) => createHash('sha256').update(value).digest('hex');
+
 /**
- * Sign-in attempts per account (by email, known or not, so it tells nothing), across every address
- * and replica: the per-address limit alone lets a botnet spread its guesses. Counted in Redis; with
- * Redis away the attempt goes through and the account lockout in PostgreSQL still holds.
+ * Sign-in attempts per client address (AUTH_THROTTLE_LIMIT, the address as TRUST_PROXY says) and
+ * per account (AUTH_ACCOUNT_THROTTLE_LIMIT, by email, known or not, so it tells nothing), each per
+ * AUTH_THROTTLE_TTL_SECONDS, across every sign-in route (token, session, single sign-on) and replica:
+ * per route, an address would get the limit once per route; per address alone, a botnet spreads its
+ * guesses. Counted in Redis; with Redis away the attempt goes through and the account lockout in
+ * PostgreSQL still holds.
  */
 @Injectable()
 export class LoginThrottle {
@@ -17,8 +22,16 @@ export class LoginThrottle {
     @Inject(RedisClient) private readonly client: RedisClient,
   ) {}
 
-  async hit(email: string): Promise<void> {
-    const key = `${this.config.queuePrefix}:login-account:${createHash('sha256').update(email.trim().toLowerCase()).digest('hex')}`;
+  /** Counts an attempt from the address, and for the account when the email is known yet; 429 past a limit. */
+  async hit(address: string, email?: string): Promise<void> {
+    await this.count(`login-address:${digest(address)}`, this.config.authThrottleLimit, 'from this address');
+    if (email !== undefined) {
+      await this.count(`login-account:${digest(email.trim().toLowerCase())}`, this.config.authAccountThrottleLimit, 'for this account');
+    }
+  }
+
+  private async count(name: string, limit: number, what: string): Promise<void> {
+    const key = `${this.config.queuePrefix}:${name}`;
     let count: number;
     let ttlMs: number;
     try {
@@ -34,9 +47,9 @@ export class LoginThrottle {
     } catch {
       return;
     }
-    if (count > this.config.authAccountThrottleLimit) {
+    if (count > limit) {
       const seconds = Math.max(1, Math.ceil(ttlMs / 1000));
-      throw new RateLimited('TooManyRequests', `Too many sign-in attempts for this account; retry in ${seconds} seconds.`, seconds);
+      throw new RateLimited('TooManyRequests', `Too many sign-in attempts ${what}; retry in ${seconds} seconds.`, seconds);
     }
   }
 }

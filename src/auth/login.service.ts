@@ -21,6 +21,16 @@ export class MfaRequired extends DomainError {
   }
 }
 
+/** One sign-in attempt: the credentials and where it came from. */
+export interface SignInAttempt {
+  email: string;
+  password: string;
+  totp?: string;
+  requestId: string;
+  /** The client's address (as TRUST_PROXY says), for the per-address limit. */
+  address: string;
+}
+
 export interface SignedIn {
   user: UserView;
   tokenVersion: number;
@@ -46,8 +56,8 @@ export class LoginService {
     @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
-  async signIn(email: string, password: string, totp: string | undefined, requestId: string): Promise<SignedIn> {
-    await this.throttle.hit(email);
+  async signIn({ email, password, totp, requestId, address }: SignInAttempt): Promise<SignedIn> {
+    await this.throttle.hit(address, email);
     const candidate = await this.users.findForLogin(email);
     if (!candidate) {
       await verifyPassword(password, await decoyHash());
