@@ -11,6 +11,7 @@ import { AgenciesService } from '../directory/agencies.service.js';
 import { CourtsService } from '../directory/courts.service.js';
 import type { OrderKind } from './applicable-order.js';
 import type { EpisodeOrderFindings } from './episode-order-findings.js';
+import { orderEtag, viewVersion } from './order-etag.js';
 import { buildOrderRendering, type OrderRendering } from './order-document-data.js';
 import { OrderTemplatesService } from './order-templates/order-templates.service.js';
 import type { OrderTerms } from './order-terms.js';
@@ -64,11 +65,12 @@ export class OrderDocumentsService {
     return { order, pdf };
   }
 
-  async preview(actor: Actor, id: string): Promise<string> {
+  /** The HTML and the ETag of the version it was rendered from: the one to sign with. */
+  async preview(actor: Actor, id: string): Promise<{ html: string; etag: string }> {
     const order = await this.readable(actor, id, 'html');
     const template = await this.templates.byId(order.template.id, TEMPLATE_KIND_OF[order.kind]);
     const rendering = order.status === 'DRAFT' ? await this.rendering(undefined, order, order.template.id) : await this.storedRendering(id);
-    return renderDocumentHtml(template.compiled, rendering.data, rendering.settings);
+    return { html: renderDocumentHtml(template.compiled, rendering.data, rendering.settings), etag: orderEtag(viewVersion(order)) };
   }
 
   /** The order's PDF in its current state, and the template data and settings it was rendered from. */

@@ -13,6 +13,7 @@ import { UsersService } from '../directory/users.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { jobId, notificationJob } from '../outbox/jobs.js';
 import { OrderDocumentsService } from './order-documents.service.js';
+import { refuseChanged } from './order-etag.js';
 import { formatOrderNumber, verificationCode, yearIn } from './order-number.js';
 import type { OrderView } from './order-view.js';
 import { OrdersRepository } from './orders.repository.js';
@@ -38,13 +39,18 @@ export class OrderSigningService {
     @Inject(CasesRepository) private readonly cases: CasesRepository,
   ) {}
 
-  /** By a JUDGE of the order's court (the route admits judges only; another court's order is not found). */
-  async sign(actor: Actor, id: string): Promise<OrderView> {
+  /**
+   * By a JUDGE of the order's court (the route admits judges only; another
+   * court's order is not found). With `ifMatch` (the ETag of the version the
+   * judge previewed) a draft changed since is refused with 412 and nothing is signed.
+   */
+  async sign(actor: Actor, id: string, ifMatch?: string): Promise<OrderView> {
     await this.dataSource.transaction(async (manager) => {
       const order = await this.orders.lockForChange(manager, actor, id);
       if (order.status !== 'DRAFT') {
         throw new Conflict('OrderAlreadySigned', `Order ${order.orderNumber ?? id} is already ${order.status.toLowerCase()}.`);
       }
+      refuseChanged(order, ifMatch);
       const signedAt = new Date();
       if (order.effectiveAt && order.effectiveAt.getTime() < signedAt.getTime() - CLOCK_SKEW_MS) {
         throw ValidationFailed.field(

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Inject, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Access } from '../auth/access.decorator.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
@@ -15,6 +15,21 @@ import { ApiFileResponse } from '../common/openapi/api-file.decorator.js';
 import { PageOf } from '../common/openapi/page.dto.js';
 import { type Page } from '../common/pagination/pagination.js';
 import { OrderDto } from './dto/orders-responses.dto.js';
+import { orderEtag, viewVersion } from './order-etag.js';
+import type { OrderView } from './order-view.js';
+
+const ETAG_HEADER = { ETag: { description: 'The version of the order: send it back as If-Match', schema: { type: 'string' } } };
+const IfMatch = ApiHeader({
+  name: 'If-Match',
+  required: false,
+  description: 'The ETag of the version read (or previewed); a draft changed since is refused with 412',
+});
+
+/** The order with the ETag of the version answered. */
+function tagged(reply: FastifyReply, order: OrderView): OrderView {
+  void reply.header('etag', orderEtag(viewVersion(order)));
+  return order;
+}
 
 @ApiTags('orders')
 @Controller('orders')
@@ -30,9 +45,13 @@ export class OrdersController {
   @Access('JUDGE', 'CLERK')
   @ApiOperation({ summary: "Draft an order from the court's template" })
   @ApiProblems(400, 404)
-  @ApiCreatedResponse({ type: OrderDto })
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateOrderDto): Promise<OrderDto> {
-    return this.orders.create(actor, dto);
+  @ApiCreatedResponse({ type: OrderDto, headers: ETAG_HEADER })
+  async create(
+    @CurrentActor() actor: Actor,
+    @Body() dto: CreateOrderDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OrderDto> {
+    return tagged(reply, await this.orders.create(actor, dto));
   }
 
   @Get()
@@ -48,18 +67,25 @@ export class OrdersController {
   @Access('ANY')
   @ApiOperation({ summary: 'An order' })
   @ApiProblems(400, 404)
-  @ApiOkResponse({ type: OrderDto })
-  get(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<OrderDto> {
-    return this.orders.get(actor, id);
+  @ApiOkResponse({ type: OrderDto, headers: ETAG_HEADER })
+  async get(@CurrentActor() actor: Actor, @UuidParam() id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<OrderDto> {
+    return tagged(reply, await this.orders.get(actor, id));
   }
 
   @Patch(':id')
   @Access('JUDGE', 'CLERK')
   @ApiOperation({ summary: 'Change a draft order' })
-  @ApiProblems(400, 404, [409, 'The order is no longer a draft'])
-  @ApiOkResponse({ type: OrderDto })
-  update(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: UpdateOrderDto): Promise<OrderDto> {
-    return this.orders.update(actor, id, dto);
+  @IfMatch
+  @ApiProblems(400, 404, [409, 'The order is no longer a draft'], [412, 'The draft changed since the version named by If-Match'])
+  @ApiOkResponse({ type: OrderDto, headers: ETAG_HEADER })
+  async update(
+    @CurrentActor() actor: Actor,
+    @UuidParam() id: string,
+    @Body() dto: UpdateOrderDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OrderDto> {
+    return tagged(reply, await this.orders.update(actor, id, dto, ifMatch));
   }
 
   @Get(':id/pdf')
@@ -77,9 +103,16 @@ export class OrdersController {
   @Access('ANY')
   @ApiOperation({ summary: 'The order as HTML, the same text as the PDF' })
   @ApiProblems(400, 404)
-  @ApiFileResponse('HTML of the same text as the PDF', 'text/html')
+  @ApiProduces('text/html')
+  @ApiResponse({
+    status: 200,
+    description: 'HTML of the same text as the PDF; its ETag is the version rendered (sign with it)',
+    content: { 'text/html': { schema: { type: 'string' } } },
+    headers: ETAG_HEADER,
+  })
   async preview(@CurrentActor() actor: Actor, @UuidParam() id: string, @Res() reply: FastifyReply): Promise<void> {
-    const html = await this.documents.preview(actor, id);
+    const { html, etag } = await this.documents.preview(actor, id);
+    void reply.header('etag', etag);
     await sendFile(reply, { contentType: 'text/html; charset=utf-8', body: html });
   }
 
@@ -87,10 +120,21 @@ export class OrdersController {
   @HttpCode(200)
   @Access('JUDGE')
   @ApiOperation({ summary: 'Sign the order: it gets its number and its PDF is fixed' })
-  @ApiProblems(400, 404, [409, 'The order is already signed, superseded or vacated'])
-  @ApiOkResponse({ type: OrderDto })
-  sign(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<OrderDto> {
-    return this.signing.sign(actor, id);
+  @IfMatch
+  @ApiProblems(
+    400,
+    404,
+    [409, 'The order is already signed, superseded or vacated'],
+    [412, 'The draft changed since the version named by If-Match (the one previewed)'],
+  )
+  @ApiOkResponse({ type: OrderDto, headers: ETAG_HEADER })
+  async sign(
+    @CurrentActor() actor: Actor,
+    @UuidParam() id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OrderDto> {
+    return tagged(reply, await this.signing.sign(actor, id, ifMatch));
   }
 
   @Post(':id/vacate')

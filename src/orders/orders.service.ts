@@ -13,6 +13,7 @@ import { AgenciesService } from '../directory/agencies.service.js';
 import { CourtsService } from '../directory/courts.service.js';
 import { isEpisodeOrderKind, type OrderKind } from './applicable-order.js';
 import type { CreateOrderDto, ListOrdersQuery, UpdateOrderDto } from './dto/orders.dto.js';
+import { refuseChanged } from './order-etag.js';
 import { EpisodeOrdersService } from './episode-orders.service.js';
 import { OrderTemplatesService } from './order-templates/order-templates.service.js';
 import { withDefaults } from './order-terms.js';
@@ -100,8 +101,8 @@ export class OrdersService {
     return this.load(actor, id);
   }
 
-  /** Changes a draft; a signed (or superseded, or vacated) order is frozen: 409. */
-  async update(actor: Actor, id: string, dto: UpdateOrderDto): Promise<OrderView> {
+  /** Changes a draft; a signed (or superseded, or vacated) order is frozen: 409; with `ifMatch`, a draft changed since: 412. */
+  async update(actor: Actor, id: string, dto: UpdateOrderDto, ifMatch?: string): Promise<OrderView> {
     await this.dataSource.transaction(async (manager) => {
       const current = await this.lockForChange(manager, actor, id);
       if (current.status !== 'DRAFT') {
@@ -110,6 +111,7 @@ export class OrdersService {
           `Order ${current.orderNumber ?? id} is ${current.status.toLowerCase()} and can no longer be changed.`,
         );
       }
+      refuseChanged(current, ifMatch);
       if (isEpisodeOrderKind(current.kind)) this.episodeOrders.refuseOrderFields(current.kind, dto);
       const caseId = dto.caseId !== undefined ? dto.caseId : current.caseId;
       const agencyIds =

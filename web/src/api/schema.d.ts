@@ -5237,6 +5237,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The version of the order: send it back as If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5303,6 +5305,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The version of the order: send it back as If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5350,7 +5354,10 @@ export interface operations {
     orders_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the version read (or previewed); a draft changed since is refused with 412 */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5364,6 +5371,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The version of the order: send it back as If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5408,6 +5417,15 @@ export interface operations {
             };
             /** @description The order is no longer a draft */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The draft changed since the version named by If-Match */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5486,9 +5504,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description HTML of the same text as the PDF */
+            /** @description HTML of the same text as the PDF; its ETag is the version rendered (sign with it) */
             200: {
                 headers: {
+                    /** @description The version of the order: send it back as If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5537,6 +5557,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The ETag of the version read (or previewed); a draft changed since is refused with 412 */
+                "If-Match"?: string;
                 /** @description The same key and body within 24 h answers the first answer again and creates nothing new; the same key with another body or URL, or while the first request runs, is a 409. */
                 "Idempotency-Key"?: string;
             };
@@ -5549,6 +5571,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The version of the order: send it back as If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5593,6 +5617,15 @@ export interface operations {
             };
             /** @description The order is already signed, superseded or vacated; or the Idempotency-Key was used for another request */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The draft changed since the version named by If-Match (the one previewed) */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
