@@ -123,7 +123,7 @@ describe('renderPdf', () => {
     expect(sha256Of(later)).not.toBe(sha256Of(a));
   });
 
-  it('draws what pdfkit draws without the caches: the font cache and the width memo only save time', async () => {
+  it('draws what pdfkit draws without the width memo: the memo only saves time', async () => {
     const blocks = markdownToBlocks(
       `${longOrder}\n\nWith *italic*, ***bold italic***, AVAWAY kerning, Ünïcödé “quotes” — € (parentheses) back\\\\slash, ≥ outside WinAnsi.\n\n` +
         `| left | centre | right |\n|:--|:-:|--:|\n| a cell that wraps onto a second line | T.V.A. | 12,345 |\n\n- bullet\n- bullet\n`,
@@ -149,7 +149,7 @@ describe('renderPdf', () => {
     }
   });
 
-  it('wraps a footer of any printable ASCII the same with and without the caches', async () => {
+  it('wraps a footer of any printable ASCII the same with and without the width memo', async () => {
     // The footer's verification line, random text with breaks of every kind (spaces, hyphens, slashes, brackets, digits).
     let seed = 20260303;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;

@@ -40,7 +40,7 @@ const LINE_GAP = 3;
 const LIST_INDENT = 28;
 const CELL_PADDING = 4;
 
-// The standard PDF fonts: nothing to embed or parse, so a page costs little.
+// The standard PDF fonts: nothing to embed, so a page costs little.
 const FONTS = {
   regular: 'Times-Roman',
   bold: 'Times-Bold',
@@ -57,8 +57,10 @@ export const DRAFT_BANNER = 'DRAFT - NOT SIGNED - NOT AN ORDER OF THE COURT';
  * block on the right half, "Page X of Y" and the document's reference and
  * verification line at the foot of every page, a DRAFT mark on drafts.
  * Deterministic: no clock, no random ids (pdfkit derives the trailer /ID from
- * the metadata, which is fixed here). `caches: false` renders with pdfkit
- * alone (its own fonts, measuring and text drawing), for tests to compare.
+ * the metadata, which is fixed here). Only pdfkit's public API: its standard
+ * fonts, widthOfString, text and addContent (declared in its typings; the
+ * word-spacing operator of a justified line). `caches: false` measures every
+ * width with pdfkit instead of the per-process memo, for tests to compare.
  */
 export function renderPdf(blocks: Block[], settings: PdfSettings, options: { caches?: boolean } = {}): Promise<Buffer> {
   const caches = options.caches ?? true;
@@ -70,8 +72,7 @@ export function renderPdf(blocks: Block[], settings: PdfSettings, options: { cac
     pdfVersion: '1.4',
     lang: 'en-US',
     displayTitle: true,
-    // No default font when the faces come from the per-process cache (see useCachedFonts).
-    font: caches ? null : FONTS.regular,
+    font: FONTS.regular,
     info: {
       Title: settings.title,
       Author: settings.author,
@@ -80,7 +81,7 @@ export function renderPdf(blocks: Block[], settings: PdfSettings, options: { cac
       CreationDate: settings.createdAt,
       ModDate: settings.modifiedAt,
     },
-  } as unknown as PDFKit.PDFDocumentOptions);
+  });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -89,11 +90,7 @@ export function renderPdf(blocks: Block[], settings: PdfSettings, options: { cac
   });
   try {
     let widths: Widths = (text, font, size) => doc.font(font).fontSize(size).widthOfString(text);
-    if (caches) {
-      useCachedFonts(doc);
-      doc.font(FONTS.regular);
-      widths = memoizeWidths(doc);
-    }
+    if (caches) widths = memoizeWidths(doc);
     const layout = new Layout(doc, widths, settings.align ?? 'justify', settings.images ?? {});
     layout.blocks(blocks, MARGINS.left, CONTENT_WIDTH, 9);
     layout.furniture(settings);
@@ -417,56 +414,6 @@ class Layout {
     });
     doc.restore();
     doc.fillColor('black').fillOpacity(1);
-  }
-}
-
-interface StandardFontInternals {
-  document: unknown;
-  name: string;
-  id: string;
-  font: object;
-  dictionary?: unknown;
-  embedded?: boolean;
-}
-interface DocumentFontInternals {
-  _fontFamilies?: Record<string, StandardFontInternals>;
-  _fontCount?: number;
-}
-
-/** One parsed instance per face, for the life of the process: the metrics never change. */
-const parsedFaces = new Map<string, StandardFontInternals>();
-
-/**
- * The font cache, the one use of pdfkit internals left (`_fontFamilies`,
- * `_fontCount`): pdfkit parses a standard font's metrics (widths, ~2,000
- * kerning pairs) again for every document, a tenth of the time of an order.
- * Each document gets its own font objects here (its own id and PDF
- * dictionary, as pdfkit would make them) sharing the metrics parsed once.
- * If pdfkit's internals ever look different, nothing is changed and pdfkit
- * parses as before (a unit test renders with and without the cache and
- * compares the documents); only the font ids F1-F4 are given in a fixed
- * order rather than by first use.
- */
-function useCachedFonts(doc: PDFKit.PDFDocument): void {
-  const internal = doc as unknown as DocumentFontInternals;
-  if (typeof internal._fontFamilies !== 'object' || internal._fontFamilies === null || typeof internal._fontCount !== 'number') return;
-  const faces: Record<string, StandardFontInternals> = {};
-  for (const face of [FONTS.regular, FONTS.bold, FONTS.italic, FONTS.boldItalic]) {
-    let parsed = parsedFaces.get(face);
-    if (!parsed) {
-      const probe = new PDFDocument({ autoFirstPage: false, font: face } as PDFKit.PDFDocumentOptions) as unknown as DocumentFontInternals;
-      const made = probe._fontFamilies?.[face];
-      if (!made || made.name !== face || typeof made.font !== 'object' || made.dictionary) return;
-      parsed = made;
-      parsedFaces.set(face, parsed);
-    }
-    faces[face] = parsed;
-  }
-  for (const [face, parsed] of Object.entries(faces)) {
-    const own = Object.create(Object.getPrototypeOf(parsed) as object) as StandardFontInternals;
-    Object.assign(own, parsed, { document: doc, id: `F${++internal._fontCount}`, dictionary: undefined, embedded: false });
-    delete own.dictionary;
-    internal._fontFamilies[face] = own;
   }
 }
 
