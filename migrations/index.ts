@@ -12,6 +12,7 @@ import { Notifications1795800100000 } from './1795800100000-notifications.js';
 import { EpisodeLastSeenCity1795800200000 } from './1795800200000-episode-last-seen-city.js';
 import { CalendarFeeds1795800300000 } from './1795800300000-calendar-feeds.js';
 import { EpisodeOrders1795800400000 } from './1795800400000-episode-orders.js';
+import { AuditHmac1795950000000 } from './1795950000000-audit-hmac.js';
 
 /** Every migration, in order. Listed explicitly so the build and the tests load the same classes. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   EpisodeLastSeenCity1795800200000,
   CalendarFeeds1795800300000,
   EpisodeOrders1795800400000,
+  AuditHmac1795950000000,
 ];

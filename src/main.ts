@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     case 'seed-demo': {
       const { openDataSource } = await import('./common/database/database-setup.js');
       const dataSource = await openDataSource(config, { migrate: true });
-      if (command === 'seed-demo') await seedDemo(dataSource);
+      if (command === 'seed-demo') await seedDemo(dataSource, config);
       await dataSource.destroy();
       return;
     }

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** One row of the append-only, hash-chained audit log (a trigger refuses updates and deletes). */
+/** One row of the append-only, HMAC-chained audit log (a trigger refuses updates and deletes). */
 @Entity('audit_events')
 export class AuditEvent {
   @PrimaryColumn('bigint') seq: string;
@@ -17,4 +17,6 @@ export class AuditEvent {
   @Column('jsonb') details: Record<string, unknown>;
   @Column('char', { name: 'prev_hash', length: 64 }) prevHash: string;
   @Column('char', { length: 64 }) hash: string;
+  /** 1: SHA-256 (rows from before the key), 2: HMAC-SHA-256 under AUDIT_HMAC_KEY. */
+  @Column('smallint', { name: 'chain_version' }) chainVersion: number;
 }

@@ -39,7 +39,9 @@ export class AuditEventDto implements AuditEventView {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Ids and codes; never a child’s name or description' })
   details: Record<string, unknown>;
 
-  @ApiProperty({ description: 'SHA-256 of prevHash and the canonical event, hex' })
+  @ApiProperty({
+    description: 'HMAC-SHA-256 (AUDIT_HMAC_KEY) of prevHash and the canonical event, hex; SHA-256 for events from before the key',
+  })
   hash: string;
 
   @ApiProperty()
@@ -55,4 +57,14 @@ export class AuditVerificationDto {
 
   @UuidProperty({ required: false, description: 'The first event whose hash does not match' })
   firstBrokenId?: string;
+
+  @ApiProperty({ description: 'The first event (seq) this call checked' })
+  from: number;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Pass as `from` to check the next range; null once the end (and the head) was checked',
+  })
+  nextFrom: number | null;
 }

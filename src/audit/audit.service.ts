@@ -1,11 +1,15 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AppConfig } from '../common/config/app-config.js';
+import { APP_CONFIG } from '../common/config/config.module.js';
 import { FastQuery } from '../common/database/fast-query.js';
 import type { Actor, Principal } from '../common/principal.js';
 import { DomainError } from '../common/errors/domain-error.js';
-import { chainHash, type ChainedFields } from './audit-chain.js';
+import type { DenialReason } from '../common/errors/denial-audit.js';
+import { CHAIN_HMAC, CHAIN_SHA256, chainHmac, type ChainedFields } from './audit-chain.js';
 
 export type AuditOutcome = 'success' | 'denied' | 'not_found' | 'failed';
 
@@ -31,7 +35,7 @@ interface Pending {
 const MAX_BATCH = 500;
 
 /**
- * The append-only audit log, hash-chained (CJIS 5.4). Changes are audited in
+ * The append-only audit log, chained by HMAC-SHA-256 under AUDIT_HMAC_KEY (CJIS 5.4). Changes are audited in
  * the transaction that makes them (`record`). Reads and refusals are audited
  * through a group commit (`recordNow`): concurrent requests share one short
  * transaction, and each request waits until its row is durable before it
@@ -39,14 +43,38 @@ const MAX_BATCH = 500;
  * per batch instead of once per request.
  */
 @Injectable()
-export class AuditService implements OnApplicationShutdown {
+export class AuditService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(AuditService.name);
   private queue: Pending[] = [];
   /** Where this process last saw the chain end (see appendBatch). */
   private head: Head | null = null;
   private flushing: Promise<void> | null = null;
 
-  constructor(@Inject(FastQuery) private readonly fast: FastQuery) {}
+  constructor(
+    @Inject(FastQuery) private readonly fast: FastQuery,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * A log that ends in rows from before the HMAC (SHA-256 only) is sealed
+   * with a keyed event first: from here on every row is keyed, and the
+   * verifier refuses a keyless row after a keyed one, so the old rows can no
+   * longer be rewritten without breaking the seal's link.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const [head] = (await manager.query(`SELECT seq::text AS seq, hash FROM audit_head WHERE id = 1 FOR UPDATE`)) as Head[];
+      if (head.seq === '0') return;
+      const [last] = (await manager.query(`SELECT chain_version FROM audit_events WHERE seq = $1`, [head.seq])) as Array<{
+        chain_version: number;
+      }>;
+      if (last?.chain_version !== CHAIN_SHA256) return;
+      const fields = fieldsOf(null, { action: 'chain_sealed', details: { sha256Events: Number(head.seq) } });
+      await manager.query(APPEND_AFTER_LOCK, chain(this.config.auditHmacKey, head, [fields]).values);
+      this.logger.log(`audit chain sealed with the HMAC key after ${head.seq} SHA-256 events`);
+    });
+  }
 
   /** Audits a change inside the caller's transaction. Call it last: it holds the chain lock until commit. */
   async record(manager: EntityManager, actor: Actor | null, entry: AuditEntry): Promise<void> {
@@ -70,14 +98,41 @@ export class AuditService implements OnApplicationShutdown {
     });
   }
 
-  /** A refused request, as seen by the problem filter. */
-  recordDenied(request: FastifyRequest & { principal?: Principal }, reason: 'unauthenticated' | 'forbidden'): Promise<void> {
+  /**
+   * Audits a list as answered: one row per court among the records returned
+   * (with those records' ids), so a court's audit view shows who listed its
+   * records and nobody can file rows under a court by asking for it. An empty
+   * answer is filed under the caller's own court.
+   */
+  async recordList(
+    actor: Actor,
+    entry: Omit<AuditEntry, 'courtId'>,
+    items: Array<{ id: string; courtId: string | null }>,
+    options: { ids: boolean } = { ids: true },
+  ): Promise<void> {
+    const byCourt = new Map<string | null, string[]>();
+    for (const item of items) byCourt.set(item.courtId, [...(byCourt.get(item.courtId) ?? []), item.id]);
+    if (byCourt.size === 0) byCourt.set(actor.courtId ?? null, []);
+    await Promise.all(
+      [...byCourt].map(([courtId, ids]) =>
+        this.recordNow(actor, { ...entry, courtId, details: { ...entry.details, ...(options.ids ? { ids } : { count: ids.length }) } }),
+      ),
+    );
+  }
+
+  /**
+   * A refused request, as seen by the problem filter: 401 and 403, and a 404
+   * of a change (a write aimed at a record the caller may not see), filed
+   * under the caller's own court.
+   */
+  recordDenied(request: FastifyRequest & { principal?: Principal }, reason: DenialReason): Promise<void> {
     const principal = request.principal ?? null;
     return this.recordNow(principal ? { ...principal, requestId: String(request.id) } : null, {
       action: 'denied',
-      outcome: 'denied',
+      outcome: reason === 'not_found' ? 'not_found' : 'denied',
       courtId: principal?.courtId ?? null,
       requestId: String(request.id),
+      entityId: reason === 'not_found' ? pathId(request) : null,
       details: { reason, method: request.method, route: request.routeOptions?.url ?? null },
     });
   }
@@ -107,7 +162,7 @@ export class AuditService implements OnApplicationShutdown {
   /** Appends inside a transaction: the head row is locked until that transaction commits. */
   private async append(manager: EntityManager, events: Array<Omit<ChainedFields, 'seq'>>): Promise<void> {
     const [head] = (await manager.query(`SELECT seq::text AS seq, hash FROM audit_head WHERE id = 1 FOR UPDATE`)) as Head[];
-    const chained = chain(head, events);
+    const chained = chain(this.config.auditHmacKey, head, events);
     await manager.query(APPEND_AFTER_LOCK, chained.values);
   }
 
@@ -119,7 +174,7 @@ export class AuditService implements OnApplicationShutdown {
   private async appendBatch(events: Array<Omit<ChainedFields, 'seq'>>): Promise<void> {
     for (let attempt = 0; ; attempt += 1) {
       this.head ??= (await this.fast.rows<Head>(`SELECT seq::text AS seq, hash FROM audit_head WHERE id = 1`, []))[0];
-      const chained = chain(this.head, events);
+      const chained = chain(this.config.auditHmacKey, this.head, events);
       const result = await this.fast.run(APPEND_IF_HEAD_UNCHANGED, [...chained.values, this.head.seq, this.head.hash]);
       if (result.rowCount === events.length) {
         this.head = chained.head;
@@ -137,26 +192,26 @@ interface Head {
 }
 
 const COLUMNS =
-  'seq, id, at, actor_id, actor_role, action, outcome, entity_type, entity_id, court_id, request_id, details, prev_hash, hash';
+  'seq, id, at, actor_id, actor_role, action, outcome, entity_type, entity_id, court_id, request_id, details, prev_hash, hash, chain_version';
 /** One array parameter per column: the statement text is the same for any batch size, so it is prepared once. */
 const UNNEST = `unnest($1::bigint[], $2::uuid[], $3::timestamptz[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::uuid[],
-                       $10::uuid[], $11::text[], $12::jsonb[], $13::text[], $14::text[])`;
+                       $10::uuid[], $11::text[], $12::jsonb[], $13::text[], $14::text[], $15::smallint[])`;
 const APPEND_AFTER_LOCK = `
-  WITH moved AS (UPDATE audit_head SET seq = $15, hash = $16 WHERE id = 1)
+  WITH moved AS (UPDATE audit_head SET seq = $16, hash = $17 WHERE id = 1)
   INSERT INTO audit_events (${COLUMNS}) SELECT * FROM ${UNNEST}`;
 const APPEND_IF_HEAD_UNCHANGED = `
-  WITH moved AS (UPDATE audit_head SET seq = $15, hash = $16 WHERE id = 1 AND seq = $17 AND hash = $18 RETURNING 1)
+  WITH moved AS (UPDATE audit_head SET seq = $16, hash = $17 WHERE id = 1 AND seq = $18 AND hash = $19 RETURNING 1)
   INSERT INTO audit_events (${COLUMNS}) SELECT * FROM ${UNNEST} WHERE EXISTS (SELECT 1 FROM moved)`;
 
 /** Chains events after a head: their columns as arrays (for UNNEST), then the new head's seq and hash. */
-function chain(head: Head, events: Array<Omit<ChainedFields, 'seq'>>): { values: unknown[]; head: Head } {
-  const columns: unknown[][] = Array.from({ length: 14 }, () => []);
+function chain(key: string, head: Head, events: Array<Omit<ChainedFields, 'seq'>>): { values: unknown[]; head: Head } {
+  const columns: unknown[][] = Array.from({ length: 15 }, () => []);
   let seq = BigInt(head.seq);
   let prevHash = head.hash;
   for (const event of events) {
     seq += 1n;
     const chained: ChainedFields = { ...event, seq: seq.toString() };
-    const hash = chainHash(prevHash, chained);
+    const hash = chainHmac(key, prevHash, chained);
     const row = [
       chained.seq,
       event.id,
@@ -172,6 +227,7 @@ function chain(head: Head, events: Array<Omit<ChainedFields, 'seq'>>): { values:
       JSON.stringify(event.details),
       prevHash,
       hash,
+      CHAIN_HMAC,
     ];
     row.forEach((value, i) => columns[i].push(value));
     prevHash = hash;
@@ -194,4 +250,12 @@ function fieldsOf(actor: Actor | null, entry: AuditEntry): Omit<ChainedFields, '
     requestId: actor?.requestId ?? entry.requestId ?? null,
     details: entry.details ?? {},
   };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The record a change route names (`:id`), when it is an id at all. */
+function pathId(request: FastifyRequest): string | null {
+  const id = (request.params as Record<string, unknown> | undefined)?.id;
+  return typeof id === 'string' && UUID.test(id) ? id.toLowerCase() : null;
 }

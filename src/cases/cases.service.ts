@@ -91,12 +91,7 @@ export class CasesService {
 
   async list(actor: Actor, query: ListCasesQuery): Promise<Page<CaseView>> {
     const page = await this.cases.listScoped(actor, query.courtId, query.limit, decodeCursor(query.cursor));
-    await this.audit.recordNow(actor, {
-      action: 'list',
-      entityType: 'case',
-      courtId: query.courtId ?? actor.courtId,
-      details: { ids: page.items.map((item) => item.id) },
-    });
+    await this.audit.recordList(actor, { action: 'list', entityType: 'case' }, page.items);
     return page;
   }
 

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { hashPassword } from '../auth/password-hasher.js';
+import type { AppConfig } from '../common/config/app-config.js';
 import { FastQuery } from '../common/database/fast-query.js';
 
 export const DEMO_PASSWORD = 'demo-password-2026';
@@ -59,7 +60,7 @@ const CHILDREN = [
 ];
 
 /** Demo data: a Texas court, its judge and clerk, two agencies with a user each, three cases with placements. */
-export async function seedDemo(dataSource: DataSource): Promise<void> {
+export async function seedDemo(dataSource: DataSource, config: AppConfig): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await dataSource.transaction(async (m) => {
     const [{ exists }] = (await m.query(`SELECT EXISTS (SELECT 1 FROM courts WHERE id = $1) AS exists`, [ID.court])) as Array<{
@@ -112,7 +113,7 @@ export async function seedDemo(dataSource: DataSource): Promise<void> {
         [placementId, caseId, childId, child.agency, child.placement],
       );
     }
-    await new AuditService(new FastQuery(dataSource)).record(m, null, {
+    await new AuditService(new FastQuery(dataSource), dataSource, config).record(m, null, {
       action: 'seed',
       entityType: 'court',
       entityId: ID.court,

@@ -169,12 +169,7 @@ export class EpisodesService {
       query.limit,
       decodeCursor(query.cursor),
     );
-    await this.audit.recordNow(actor, {
-      action: 'list',
-      entityType: 'episode',
-      courtId: query.courtId ?? actor.courtId,
-      details: { ids: page.items.map((e) => e.id) },
-    });
+    await this.audit.recordList(actor, { action: 'list', entityType: 'episode' }, page.items);
     return page;
   }
 

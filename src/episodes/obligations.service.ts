@@ -45,12 +45,7 @@ export class ObligationsService {
       query.limit,
       decodeCursor(query.cursor),
     );
-    await this.audit.recordNow(actor, {
-      action: 'list',
-      entityType: 'obligation',
-      courtId: query.courtId ?? actor.courtId,
-      details: { count: page.items.length },
-    });
+    await this.audit.recordList(actor, { action: 'list', entityType: 'obligation' }, page.items);
     return page;
   }
 

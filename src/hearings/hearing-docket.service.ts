@@ -71,13 +71,15 @@ export class HearingDocketService {
   ) {}
 
   /** The queue, soonest target date first. */
-  list(actor: Actor, query: ListHearingRequestsQuery): Promise<Page<HearingRequestView>> {
-    return this.requests.list(
+  async list(actor: Actor, query: ListHearingRequestsQuery): Promise<Page<HearingRequestView>> {
+    const page = await this.requests.list(
       actor,
       { courtId: query.courtId, status: query.status, reason: query.reason, docketStatus: query.docketStatus, episodeId: query.episodeId },
       query.limit,
       decodeCursor(query.cursor),
     );
+    await this.audit.recordList(actor, { action: 'list', entityType: 'hearing_request' }, page.items);
+    return page;
   }
 
   async get(actor: Actor, id: string): Promise<HearingRequestView> {

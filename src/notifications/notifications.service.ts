@@ -15,12 +15,7 @@ export class NotificationsService {
 
   async list(actor: Actor, query: ListNotificationsQuery): Promise<Page<NotificationView>> {
     const page = await this.notifications.list(actor, query);
-    await this.audit.recordNow(actor, {
-      action: 'list',
-      entityType: 'notification',
-      courtId: query.courtId ?? actor.courtId,
-      details: { ids: page.items.map((n) => n.id) },
-    });
+    await this.audit.recordList(actor, { action: 'list', entityType: 'notification' }, page.items);
     return page;
   }
 }

@@ -158,12 +158,7 @@ export class OrdersService {
       query.limit,
       decodeCursor(query.cursor),
     );
-    await this.audit.recordNow(actor, {
-      action: 'list',
-      entityType: 'order',
-      courtId: query.courtId ?? actor.courtId,
-      details: { ids: page.items.map((item) => item.id) },
-    });
+    await this.audit.recordList(actor, { action: 'list', entityType: 'order' }, page.items);
     return page;
   }
 

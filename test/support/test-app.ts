@@ -15,6 +15,8 @@ import { databaseUrl, dropDatabase, TEMPLATE_DATABASE, TEST_DATABASE_PREFIX, wit
 
 export const ADMIN_EMAIL = 'admin@test.court';
 export const ADMIN_PASSWORD = 'admin-password-123';
+/** Fixed, so a test can recompute the chain's HMACs. */
+export const TEST_AUDIT_HMAC_KEY = 'test-audit-hmac-key-that-is-long-enough-0123456789';
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export interface TestApp {
@@ -49,6 +51,7 @@ export async function createTestDatabase(): Promise<string> {
         const config = loadConfig({
           DATABASE_URL: databaseUrl(building),
           JWT_SECRET: 'x'.repeat(40),
+          AUDIT_HMAC_KEY: TEST_AUDIT_HMAC_KEY,
           DB_POOL_SIZE: '2',
         });
         const dataSource = await openDataSource(config, { migrate: true });
@@ -72,6 +75,7 @@ export function testEnv(databaseName: string, overrides: Record<string, string> 
     QUEUE_PREFIX: `cmfc-test-${databaseName}`,
     DATA_DIR: dataDir,
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-0123456789',
+    AUDIT_HMAC_KEY: TEST_AUDIT_HMAC_KEY,
     ADMIN_EMAIL,
     ADMIN_PASSWORD,
     AUTH_THROTTLE_LIMIT: '100000',

@@ -44,7 +44,13 @@ describe('loadConfig', () => {
   });
 
   it('takes an http docket webhook only outside production, and a whsec_ secret only when it is real base64', () => {
-    const production = { ...base(), NODE_ENV: 'production', JWT_SECRET: 'k'.repeat(40), DOCKET_WEBHOOK_SECRET: 's'.repeat(32) };
+    const production = {
+      ...base(),
+      NODE_ENV: 'production',
+      JWT_SECRET: 'k'.repeat(40),
+      AUDIT_HMAC_KEY: 'a'.repeat(40),
+      DOCKET_WEBHOOK_SECRET: 's'.repeat(32),
+    };
     expect(() => loadConfig({ ...production, DOCKET_WEBHOOK_URL: 'http://cms.example/hook' })).toThrow(
       /^DOCKET_WEBHOOK_URL: must use https:/,
     );
@@ -78,8 +84,33 @@ describe('loadConfig', () => {
   });
 
   it('refuses a missing or placeholder JWT secret in production', () => {
-    expect(() => loadConfig({ ...base(), NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
-    expect(() => loadConfig({ ...base(), NODE_ENV: 'production', JWT_SECRET: 'changeme' })).toThrow(/JWT_SECRET/);
-    expect(loadConfig({ ...base(), NODE_ENV: 'production', JWT_SECRET: 'k'.repeat(40) }).jwtSecret).toBe('k'.repeat(40));
+    const production = { ...base(), NODE_ENV: 'production', AUDIT_HMAC_KEY: 'a'.repeat(40) };
+    expect(() => loadConfig(production)).toThrow(/JWT_SECRET/);
+    expect(() => loadConfig({ ...production, JWT_SECRET: 'changeme' })).toThrow(/JWT_SECRET/);
+    expect(loadConfig({ ...production, JWT_SECRET: 'k'.repeat(40) }).jwtSecret).toBe('k'.repeat(40));
+  });
+
+  it('needs AUDIT_HMAC_KEY in production, and generates one into the data directory elsewhere', () => {
+    const production = { ...base(), NODE_ENV: 'production', JWT_SECRET: 'k'.repeat(40) };
+    expect(() => loadConfig(production)).toThrow(/^AUDIT_HMAC_KEY: is required in production/);
+    expect(() => loadConfig({ ...production, AUDIT_HMAC_KEY: 'short' })).toThrow(/^AUDIT_HMAC_KEY:/);
+    expect(loadConfig({ ...production, AUDIT_HMAC_KEY: 'a'.repeat(40) }).auditHmacKey).toBe('a'.repeat(40));
+    const env = base();
+    const generated = loadConfig(env).auditHmacKey;
+    expect(generated.length).toBeGreaterThanOrEqual(32);
+    expect(readFileSync(join(env.DATA_DIR, 'audit-hmac-key'), 'utf8')).toBe(generated);
+    expect(loadConfig(env).auditHmacKey).toBe(generated);
+    expect(generated).not.toBe(loadConfig(env).jwtSecret);
+  });
+
+  it('migrates as MIGRATIONS_DATABASE_URL when given, else as DATABASE_URL', () => {
+    const app = 'postgres://cmfc_app@db.example:5432/cmfc';
+    expect(loadConfig({ ...base(), DATABASE_URL: app }).migrationsDatabaseUrl).toBe(app);
+    const owner = 'postgres://cmfc@db.example:5432/cmfc';
+    expect(loadConfig({ ...base(), DATABASE_URL: app, MIGRATIONS_DATABASE_URL: owner })).toMatchObject({
+      databaseUrl: app,
+      migrationsDatabaseUrl: owner,
+    });
+    expect(() => loadConfig({ ...base(), MIGRATIONS_DATABASE_URL: 'mysql://x@y/z' })).toThrow(/^MIGRATIONS_DATABASE_URL:/);
   });
 });

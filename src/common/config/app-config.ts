@@ -24,9 +24,14 @@ export interface S3Config {
 export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
   port: number;
+  /** The application's connection: a role that may only INSERT and SELECT audit events. */
   databaseUrl: string;
+  /** The owner's connection, for migrations (MIGRATIONS_DATABASE_URL; DATABASE_URL when unset). */
+  migrationsDatabaseUrl: string;
   redisUrl: string;
   jwtSecret: string;
+  /** Keys the audit chain's HMAC-SHA-256; kept outside the database. */
+  auditHmacKey: string;
   jwtTtlSeconds: number;
   adminEmail: string | null;
   adminPassword: string | null;
@@ -122,12 +127,22 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   const port = int(env, 'PORT', 3000, 0, 65535);
   const storageDriver = oneOf(env, 'STORAGE_DRIVER', STORAGE_DRIVERS, 'local');
+  const databaseUrl = url(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/cmfc', ['postgres:', 'postgresql:']);
   return {
     nodeEnv,
     port,
-    databaseUrl: url(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/cmfc', ['postgres:', 'postgresql:']),
+    databaseUrl,
+    migrationsDatabaseUrl: url(env, 'MIGRATIONS_DATABASE_URL', databaseUrl, ['postgres:', 'postgresql:']),
     redisUrl: url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
-    jwtSecret: jwtSecret(env, nodeEnv, dataDir),
+    jwtSecret: keptSecret(env, 'JWT_SECRET', 'jwt-secret', nodeEnv, dataDir, 'every replica must share it'),
+    auditHmacKey: keptSecret(
+      env,
+      'AUDIT_HMAC_KEY',
+      'audit-hmac-key',
+      nodeEnv,
+      dataDir,
+      'it keys the audit chain and must stay outside the database',
+    ),
     jwtTtlSeconds: int(env, 'JWT_TTL_SECONDS', 3600, 60, 86400),
     adminEmail,
     adminPassword,
@@ -298,24 +313,25 @@ function mailFrom(env: Env): string {
 }
 
 /**
- * JWT_SECRET when set; otherwise a random secret generated once and kept in the
- * data directory, so restarts keep sessions. Production refuses both a missing
- * and a placeholder secret: replicas must share one configured secret.
+ * A secret from the environment when set; otherwise (outside production) a
+ * random one generated once and kept in the data directory, so restarts keep
+ * it. Production refuses both a missing and a placeholder secret: replicas
+ * must share one configured value.
  */
-function jwtSecret(env: Env, nodeEnv: string, dataDir: string): string {
-  const configured = env.JWT_SECRET?.trim();
+function keptSecret(env: Env, name: string, fileName: string, nodeEnv: string, dataDir: string, why: string): string {
+  const configured = env[name]?.trim();
   if (configured) {
     if (PLACEHOLDER_SECRETS.has(configured.toLowerCase()) || configured.length < 32) {
       if (nodeEnv === 'production') {
-        throw new ConfigError('JWT_SECRET', 'must be a random value of at least 32 characters in production');
+        throw new ConfigError(name, 'must be a random value of at least 32 characters in production');
       }
     }
     return configured;
   }
   if (nodeEnv === 'production') {
-    throw new ConfigError('JWT_SECRET', 'is required in production (every replica must share it)');
+    throw new ConfigError(name, `is required in production (${why})`);
   }
-  const file = resolve(dataDir, 'jwt-secret');
+  const file = resolve(dataDir, fileName);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   const secret = randomBytes(48).toString('base64url');
   mkdirSync(dirname(file), { recursive: true });

@@ -61,13 +61,50 @@ export async function runMigrations(dataSource: DataSource): Promise<void> {
   }
 }
 
+/**
+ * The application's DataSource. Migrations run as the owner
+ * (MIGRATIONS_DATABASE_URL) when that is another role than DATABASE_URL's,
+ * which is then granted what the application needs and no more; with
+ * DATABASE_URL alone (development, tests) one role does both.
+ */
 export async function openDataSource(
   config: AppConfig,
   options: { migrate: boolean; entities?: DataSourceOptions['entities'] },
 ): Promise<DataSource> {
-  await ensureDatabase(config.databaseUrl);
+  await ensureDatabase(config.migrationsDatabaseUrl);
+  const separateOwner = config.migrationsDatabaseUrl !== config.databaseUrl;
+  if (options.migrate && separateOwner) {
+    const owner = new DataSource(dataSourceOptions({ ...config, databaseUrl: config.migrationsDatabaseUrl, dbPoolSize: 2 }));
+    await owner.initialize();
+    try {
+      await runMigrations(owner);
+      await grantApplicationRole(owner, config.databaseUrl);
+    } finally {
+      await owner.destroy();
+    }
+  }
   const dataSource = new DataSource(dataSourceOptions(config, options.entities));
   await dataSource.initialize();
-  if (options.migrate) await runMigrations(dataSource);
+  if (options.migrate && !separateOwner) await runMigrations(dataSource);
   return dataSource;
+}
+
+/**
+ * The application role reads and writes the service's tables, but may only
+ * append to and read the audit log (never UPDATE, DELETE or TRUNCATE it) and
+ * only read the migration history. Run as the owner after every migration, so
+ * tables added later are covered. Nothing to do when both URLs name one role.
+ */
+export async function grantApplicationRole(owner: DataSource, databaseUrl: string): Promise<void> {
+  const role = decodeURIComponent(new URL(databaseUrl).username);
+  const [{ current_user: ownerRole }] = (await owner.query('SELECT current_user')) as Array<{ current_user: string }>;
+  if (!role || role === ownerRole) return;
+  const app = pg.escapeIdentifier(role);
+  await owner.transaction(async (m) => {
+    await m.query(`GRANT USAGE ON SCHEMA public TO ${app}`);
+    await m.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${app}`);
+    await m.query(`GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${app}`);
+    await m.query(`REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON audit_events FROM ${app}`);
+    await m.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON schema_migrations FROM ${app}`);
+  });
 }

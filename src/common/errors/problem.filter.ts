@@ -1,13 +1,13 @@
 import { Catch, HttpStatus, Inject, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '../principal.js';
-import { DENIAL_AUDIT, type DenialAudit } from './denial-audit.js';
+import { DENIAL_AUDIT, type DenialAudit, type DenialReason } from './denial-audit.js';
 import { RateLimited } from './domain-error.js';
 import { toProblem, type Problem } from './problem.js';
 
 /**
  * The one place errors become HTTP answers: application/problem+json with the
- * request id. Refused requests (401, 403) are written to the audit log.
+ * request id. Refused requests (401, 403, a 404 of a change) are written to the audit log.
  */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
@@ -24,14 +24,24 @@ export class ProblemFilter implements ExceptionFilter {
     if (problem.status >= 500) {
       this.logger.error({ err: error, requestId: request.id }, 'request failed');
     }
-    if (problem.status === HttpStatus.UNAUTHORIZED || problem.status === HttpStatus.FORBIDDEN) {
+    const reason = denialReason(request, problem.status);
+    if (reason) {
       await this.audit
-        .recordDenied(request, problem.status === HttpStatus.UNAUTHORIZED ? 'unauthenticated' : 'forbidden')
+        .recordDenied(request, reason)
         .catch((auditError: unknown) => this.logger.error({ err: auditError }, 'could not audit a refused request'));
     }
     if (error instanceof RateLimited) void reply.header('retry-after', String(error.retryAfterSeconds));
     sendProblem(request, reply, problem);
   }
+}
+
+/** Which answers are audited as refusals: 401, 403, and a 404 of a change to a record (a route that exists). */
+function denialReason(request: FastifyRequest & { principal?: Principal }, status: number): DenialReason | null {
+  if (status === HttpStatus.UNAUTHORIZED) return 'unauthenticated';
+  if (status === HttpStatus.FORBIDDEN) return 'forbidden';
+  const change = request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS';
+  if (status === HttpStatus.NOT_FOUND && change && request.principal && request.routeOptions?.url) return 'not_found';
+  return null;
 }
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Problem): void {

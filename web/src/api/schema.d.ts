@@ -28,7 +28,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Recompute the audit hash chain */
+        /**
+         * Recompute the audit chain, a range at a time
+         * @description Checks up to `limit` events from `from` on (each link and HMAC). Follow `nextFrom` until it is null; the call that reaches the end also checks the chain head. The log is intact when every call answered `valid: true`.
+         */
         get: operations["audit_verify"];
         put?: never;
         post?: never;
@@ -1252,7 +1255,7 @@ export interface components {
             details: {
                 [key: string]: unknown;
             };
-            /** @description SHA-256 of prevHash and the canonical event, hex */
+            /** @description HMAC-SHA-256 (AUDIT_HMAC_KEY) of prevHash and the canonical event, hex; SHA-256 for events from before the key */
             hash: string;
             prevHash: string;
         };
@@ -1270,6 +1273,10 @@ export interface components {
              * @description The first event whose hash does not match
              */
             firstBrokenId?: string;
+            /** @description The first event (seq) this call checked */
+            from: number;
+            /** @description Pass as `from` to check the next range; null once the end (and the head) was checked */
+            nextFrom: number | null;
         };
         TokenRequestDto: {
             /** @example clerk@court.example */
@@ -2857,7 +2864,12 @@ export interface operations {
     };
     audit_verify: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The first event (seq) to check: 1, or the nextFrom of the previous call */
+                from?: number;
+                /** @description How many events to check in this call */
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2870,6 +2882,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditVerificationDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
             /** @description Not authenticated */
