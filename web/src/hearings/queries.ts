@@ -1,0 +1,56 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../api/client';
+import { unwrap } from '../api/problem';
+import type { HearingRequestStatus } from '../api/views';
+import { usePagedList } from '../common/usePagedList';
+
+export const hearingKeys = {
+  all: ['hearing-requests'] as const,
+  list: (courtId: string, status: HearingRequestStatus) => ['hearing-requests', 'list', courtId, status] as const,
+  month: (courtId: string, month: string) => ['courts', courtId, 'court-days', month] as const,
+};
+
+/** The court's hearing requests of one status, by target date. */
+export function useHearingRequests(courtId: string, status: HearingRequestStatus) {
+  return usePagedList(hearingKeys.list(courtId, status), (cursor) =>
+    unwrap(api.GET('/api/v1/hearing-requests', { params: { query: { courtId, status, cursor } } })),
+  );
+}
+
+/** A month of the court's calendar: which days it sits, and why not on the others. */
+export function useCourtMonth(courtId: string, month: string) {
+  return useQuery({
+    queryKey: hearingKeys.month(courtId, month),
+    queryFn: () => unwrap(api.GET('/api/v1/courts/{id}/court-days', { params: { path: { id: courtId }, query: { month } } })),
+    enabled: Boolean(courtId),
+    staleTime: 60_000,
+  });
+}
+
+export function useScheduleHearing(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { scheduledFor: string; courtroom: string }) =>
+      unwrap(api.POST('/api/v1/hearing-requests/{id}/schedule', { params: { path: { id } }, body })),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: hearingKeys.all }),
+  });
+}
+
+export function useCancelHearing(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (reason: string) =>
+      unwrap(api.POST('/api/v1/hearing-requests/{id}/cancel', { params: { path: { id } }, body: { reason } })),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: hearingKeys.all }),
+  });
+}
+
+/** A draft order continuing jurisdiction past the 18th birthday, from the episode (the judge signs it). */
+export function useDraftContinuingJurisdiction() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ courtId, episodeId }: { courtId: string; episodeId: string }) =>
+      unwrap(api.POST('/api/v1/orders', { body: { kind: 'CONTINUING_JURISDICTION', courtId, episodeId } })),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['orders'] }),
+  });
+}
