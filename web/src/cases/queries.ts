@@ -9,7 +9,7 @@ export const caseKeys = {
 };
 
 /** The records a list refers to (children of a board, cases of a queue), each read once; a lookup by id for the rows. */
-function useById<T>(
+export function useById<T>(
   ids: readonly string[],
   key: (id: string) => QueryKey,
   fetchOne: (id: string) => Promise<T>,

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { unwrap } from '../api/problem';
 import type { HearingRequestStatus } from '../api/views';
+import { useById } from '../cases/queries';
 import { usePagedList } from '../common/usePagedList';
 
 export const hearingKeys = {
@@ -53,4 +54,43 @@ export function useDraftContinuingJurisdiction() {
       unwrap(api.POST('/api/v1/orders', { body: { kind: 'CONTINUING_JURISDICTION', courtId, episodeId } })),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['orders'] }),
   });
+}
+
+export const docketKeys = {
+  failed: (courtId: string) => ['docket-events', 'FAILED', courtId] as const,
+};
+
+/** Docket events the case-management system never took (the newest 500; the service gives no further page). */
+export function useFailedDocketEvents(courtId: string | undefined) {
+  return usePagedList(docketKeys.failed(courtId ?? ''), () =>
+    unwrap(api.GET('/api/v1/docket/events', { params: { query: { courtId, status: 'FAILED' } } })),
+  );
+}
+
+export function useRetryDocketEvent() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => unwrap(api.POST('/api/v1/docket/events/{id}/retry', { params: { path: { id } } })),
+    // Refused or not, the list is stale: someone else may have sent it again.
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: ['docket-events'] });
+      void queryClient.invalidateQueries({ queryKey: hearingKeys.all });
+    },
+  });
+}
+
+export function useHearingRequestsById(ids: readonly string[]) {
+  return useById(
+    ids,
+    (id) => ['hearing-requests', id],
+    (id) => unwrap(api.GET('/api/v1/hearing-requests/{id}', { params: { path: { id } } })),
+  );
+}
+
+export function useOrdersById(ids: readonly string[]) {
+  return useById(
+    ids,
+    (id) => ['orders', id, 'summary'],
+    (id) => unwrap(api.GET('/api/v1/orders/{id}', { params: { path: { id } } })),
+  );
 }
