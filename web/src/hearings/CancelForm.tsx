@@ -1,15 +1,16 @@
 import { Button, Form, Textarea } from '@trussworks/react-uswds';
 import { useState } from 'react';
-import { fieldErrors, toProblem, type Problem } from '../api/problem';
+import { fieldErrors } from '../api/problem';
 import { Field } from '../common/Field';
 import { FormProblem } from '../common/FormProblem';
+import { useProblem } from '../common/useProblem';
 import { useCancelHearing } from './queries';
 
 /** Cancel a hearing request, with the reason the participants are told. */
 export function CancelForm({ requestId, title, onDone }: { requestId: string; title: string; onDone(): void }) {
   const cancel = useCancelHearing(requestId);
   const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const { problem, attempt } = useProblem();
   const id = `cancel-${requestId}-reason`;
   const errors = fieldErrors(problem);
   return (
@@ -18,13 +19,7 @@ export function CancelForm({ requestId, title, onDone }: { requestId: string; ti
       className="maxw-full"
       onSubmit={async (event) => {
         event.preventDefault();
-        try {
-          await cancel.mutateAsync(reason);
-          setProblem(null);
-          onDone();
-        } catch (error) {
-          setProblem(toProblem(error));
-        }
+        await attempt(() => cancel.mutateAsync(reason), onDone);
       }}
     >
       <FormProblem problem={problem} fieldErrors={errors} fieldIds={{ reason: id }} />

@@ -1,7 +1,6 @@
 import { Button, Table } from '@trussworks/react-uswds';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { toProblem, type Problem } from '../api/problem';
 import type { DocketEvent } from '../api/views';
 import { useUser } from '../auth/session';
 import { useCasesById } from '../cases/queries';
@@ -10,6 +9,7 @@ import { LoadMore } from '../common/LoadMore';
 import { LoadError, Loading, Notice } from '../common/Notice';
 import { formatInstant, zoneLabel } from '../common/time';
 import { usePageTitle } from '../common/usePageTitle';
+import { useProblem } from '../common/useProblem';
 import { useCourtZone } from '../directory/queries';
 import { HEARING_REASONS } from './labels';
 import { useFailedDocketEvents, useHearingRequestsById, useOrdersById, useRetryDocketEvent } from './queries';
@@ -34,7 +34,7 @@ export default function DocketDeliveriesPage() {
     (event.hearingRequestId && requestOf(event.hearingRequestId)?.caseId) || (event.orderId && orderOf(event.orderId)?.caseId) || null;
   const caseOf = useCasesById(failed.items.flatMap((e) => caseIdOf(e) ?? []));
   const [done, setDone] = useState<string | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const { problem, attempt } = useProblem();
   const doneRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (done) doneRef.current?.focus();
@@ -97,15 +97,12 @@ export default function DocketDeliveriesPage() {
                         <Button
                           type="button"
                           disabled={retry.isPending}
-                          onClick={async () => {
-                            try {
-                              await retry.mutateAsync(event.id);
-                              setProblem(null);
-                              setDone(`Sent again: ${name}.`);
-                            } catch (error) {
-                              setDone(null);
-                              setProblem(toProblem(error));
-                            }
+                          onClick={() => {
+                            setDone(null);
+                            void attempt(
+                              () => retry.mutateAsync(event.id),
+                              () => setDone(`Sent again: ${name}.`),
+                            );
                           }}
                         >
                           Send again<span className="usa-sr-only">: {name}</span>

@@ -1,9 +1,10 @@
 import { Button, Form, TextInput } from '@trussworks/react-uswds';
 import { useState } from 'react';
-import { fieldErrors, toProblem, type Problem } from '../api/problem';
+import { fieldErrors } from '../api/problem';
 import type { HearingRequest } from '../api/views';
 import { Field } from '../common/Field';
 import { FormProblem } from '../common/FormProblem';
+import { useProblem } from '../common/useProblem';
 import { isoToWallTime, wallTimeToIso, zoneLabel } from '../common/time';
 import { useScheduleHearing } from './queries';
 
@@ -14,7 +15,7 @@ export function ScheduleForm({ request, zone, title, onDone }: { request: Hearin
   const [date, setDate] = useState(current ? current.slice(0, 10) : request.targetDate);
   const [time, setTime] = useState(current ? current.slice(11) : '09:00');
   const [courtroom, setCourtroom] = useState(request.courtroom ?? '');
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const { problem, attempt } = useProblem();
   const prefix = `schedule-${request.id}`;
   const ids = { date: `${prefix}-date`, time: `${prefix}-time`, courtroom: `${prefix}-courtroom` };
   // The service names `scheduledFor`: the day is what the clerk chose, so its error goes beside the date.
@@ -25,13 +26,8 @@ export function ScheduleForm({ request, zone, title, onDone }: { request: Hearin
       className="maxw-full"
       onSubmit={async (event) => {
         event.preventDefault();
-        try {
-          await schedule.mutateAsync({ scheduledFor: wallTimeToIso(`${date}T${time}`, zone) ?? `${date}T${time}`, courtroom });
-          setProblem(null);
-          onDone();
-        } catch (error) {
-          setProblem(toProblem(error));
-        }
+        const scheduledFor = wallTimeToIso(`${date}T${time}`, zone) ?? `${date}T${time}`;
+        await attempt(() => schedule.mutateAsync({ scheduledFor, courtroom }), onDone);
       }}
     >
       <FormProblem problem={problem} fieldErrors={errors} fieldIds={ids} />

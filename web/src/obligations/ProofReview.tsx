@@ -1,12 +1,13 @@
 import { Button, Form, Textarea } from '@trussworks/react-uswds';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { fieldErrors, toProblem, type Problem } from '../api/problem';
+import { fieldErrors } from '../api/problem';
 import type { Child, Obligation } from '../api/views';
 import { Deadline } from '../common/Deadline';
 import { Field } from '../common/Field';
 import { FormProblem } from '../common/FormProblem';
 import { LoadError, Loading } from '../common/Notice';
+import { useProblem } from '../common/useProblem';
 import { childName, dutyName } from '../episodes/labels';
 import { useEvidence } from '../episodes/queries';
 import { ProofDocument } from './ProofDocument';
@@ -26,7 +27,7 @@ export function ProofReview({ obligation, child, agency, zone, onReviewed }: Pro
   const evidence = useEvidence(obligation.id);
   const review = useReviewProof();
   const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const { problem, attempt } = useProblem();
   const duty = dutyName(obligation.type, obligation.sequence);
   const title = `${duty}: ${childName(child)}`;
   const proof = evidence.data?.find((p) => p.status === 'SUBMITTED');
@@ -41,12 +42,10 @@ export function ProofReview({ obligation, child, agency, zone, onReviewed }: Pro
 
   const decide = async (decision: Decision) => {
     if (!proof) return;
-    try {
-      await review.mutateAsync({ id: proof.id, decision, reason: reason.trim() || undefined });
-      onReviewed(`${decision === 'ACCEPTED' ? 'Accepted' : 'Rejected'}: ${title}.`);
-    } catch (error) {
-      setProblem(toProblem(error));
-    }
+    await attempt(
+      () => review.mutateAsync({ id: proof.id, decision, reason: reason.trim() || undefined }),
+      () => onReviewed(`${decision === 'ACCEPTED' ? 'Accepted' : 'Rejected'}: ${title}.`),
+    );
   };
 
   return (
