@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import type { CourtDay } from '../api/views';
 import { LoadError, Loading } from '../common/Notice';
 import { formatDate } from '../common/time';
+import { monthGrid } from './month-grid';
 import { useCourtMonth } from './queries';
 import './hearings.css';
 
@@ -47,19 +48,7 @@ export function MonthCalendar({
   const byDate = new Map<string, string[]>();
   for (const event of events) byDate.set(event.date, [...(byDate.get(event.date) ?? []), event.label]);
 
-  const weeks: (CourtDay | null)[][] = [];
-  if (court.data) {
-    // luxon weekdays run 1 (Monday) to 7 (Sunday); the grid starts on Sunday.
-    let week: (CourtDay | null)[] = Array.from({ length: first.weekday % 7 }, () => null);
-    for (const day of court.data.days) {
-      week.push(day);
-      if (week.length === 7) {
-        weeks.push(week);
-        week = [];
-      }
-    }
-    if (week.length > 0) weeks.push([...week, ...Array.from({ length: 7 - week.length }, () => null)]);
-  }
+  const weeks = monthGrid(court.data?.days ?? []);
   const closedDays = court.data?.days.filter((day) => !day.open && !day.closedBecause?.includes('weekend')) ?? [];
   const monthEvents = events.filter((event) => event.date.startsWith(month)).sort((a, b) => a.date.localeCompare(b.date));
 
