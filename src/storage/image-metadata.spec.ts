@@ -57,6 +57,63 @@ describe('stripImageMetadata', () => {
     expect(stripImageMetadata(plain, 'image/png')).toBe(plain);
   });
 
+  // Fixtures built from plain.jpg / plain.png (each step is what a phone or an editor writes):
+  // mpf-appended.jpg  = plain.jpg with an APP2 "MPF" index after its APP0, then gps.jpg (GPS EXIF) after its EOI
+  // progressive.jpg   = `jpegtran -progressive -copy none plain.jpg`
+  // progressive-between-scans.jpg = progressive.jpg with a COM and an APP1 EXIF inserted after its first scan
+  // trailer.png       = plain.png with sRGB, eXIf (GPS), tEXt and a private "prVt" chunk after IHDR, and gps.jpg after IEND
+  // srgb.png          = plain.png with an sRGB chunk
+
+  it('cuts a JPEG at the end of its primary image: the GPS-tagged image appended after it and the MPF index go', () => {
+    const phone = fixture('mpf-appended.jpg');
+    const stripped = stripImageMetadata(phone, 'image/jpeg');
+    expect(stripped.equals(fixture('plain.jpg'))).toBe(true);
+    const text = stripped.toString('latin1');
+    expect(text).not.toMatch(/MPF|Exif|GPS|TestPhone|secret place/);
+    expect(stripped.indexOf(Buffer.from([0xff, 0xd8]), 2)).toBe(-1);
+    expect(stripped.subarray(-2).equals(Buffer.from([0xff, 0xd9]))).toBe(true);
+  });
+
+  it('cuts at the real end of image, not at an FFD9 pair inside a segment', () => {
+    // A comment whose text holds FF D9 and an appended image: a naive search for FFD9 would cut inside the comment.
+    const plain = fixture('plain.jpg');
+    const comment = Buffer.concat([Buffer.from([0xff, 0xfe, 0x00, 0x06]), Buffer.from([0x41, 0xff, 0xd9, 0x42])]);
+    const crafted = Buffer.concat([plain.subarray(0, 20), comment, plain.subarray(20), fixture('gps.jpg')]);
+    expect(stripImageMetadata(crafted, 'image/jpeg').equals(plain)).toBe(true);
+  });
+
+  it('walks every scan of a progressive JPEG and drops the APPn and COM segments between scans', () => {
+    const progressive = fixture('progressive.jpg');
+    expect(stripImageMetadata(progressive, 'image/jpeg')).toBe(progressive);
+    const between = fixture('progressive-between-scans.jpg');
+    const stripped = stripImageMetadata(between, 'image/jpeg');
+    expect(stripped.equals(progressive)).toBe(true);
+    expect(stripped.toString('latin1')).not.toMatch(/123 Main St|GPSLatitude/);
+  });
+
+  it('keeps a JPEG whose scan data runs to the end without an EOI, and refuses one with no image data', () => {
+    const plain = fixture('plain.jpg');
+    const noEoi = plain.subarray(0, plain.length - 2);
+    expect(stripImageMetadata(noEoi, 'image/jpeg')).toBe(noEoi);
+    const headersOnly = Buffer.concat([plain.subarray(0, 20), Buffer.from([0xff, 0xd9])]);
+    expect(() => stripImageMetadata(headersOnly, 'image/jpeg')).toThrow(MalformedImage);
+  });
+
+  it('cuts a PNG at IEND and drops text, eXIf and unknown ancillary chunks, keeping critical and colour chunks', () => {
+    const trailered = fixture('trailer.png');
+    const stripped = stripImageMetadata(trailered, 'image/png');
+    expect(stripped.equals(fixture('srgb.png'))).toBe(true);
+    const text = stripped.toString('latin1');
+    expect(text).not.toMatch(/eXIf|tEXt|prVt|123 Main St|GPS|TestPhone/);
+    expect(text).toContain('sRGB');
+    expect(text.endsWith('IEND\xaeB`\x82')).toBe(true);
+  });
+
+  it('refuses a PNG that ends before IEND', () => {
+    const plain = fixture('plain.png');
+    expect(() => stripImageMetadata(plain.subarray(0, plain.length - 12), 'image/png')).toThrow(MalformedImage);
+  });
+
   it('refuses truncated files', () => {
     const jpeg = fixture('gps.jpg');
     expect(() => stripImageMetadata(jpeg.subarray(0, 40), 'image/jpeg')).toThrow(MalformedImage);

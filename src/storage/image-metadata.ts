@@ -3,38 +3,93 @@
  * pixels stay byte-for-byte, only metadata segments and chunks are dropped.
  * A file that carries none is returned unchanged (the same Buffer).
  *
- * JPEG: APP1 (EXIF with GPS, XMP), APP3-APP13 and APP15 (vendor and IPTC data)
- * and comments go; APP0 (JFIF), APP2 (ICC colour profile) and APP14 (Adobe
- * colour transform) stay because the image renders differently without them.
- * If the EXIF held a rotation, a minimal EXIF with only that orientation is
- * written back, so a phone photo still displays upright on a poster.
+ * JPEG: the file is walked segment by segment, through every scan's
+ * entropy-coded data, and cut at the end (EOI) of the primary image, so a
+ * second image appended after it (phones store MPF pictures, depth and gain
+ * maps that way, often with their own GPS EXIF) is not kept. Before the first
+ * scan, APP0 (JFIF), APP2 ICC_PROFILE and APP14 (Adobe colour transform) stay
+ * because the image renders differently without them; every other APPn (EXIF
+ * with GPS, XMP, MPF, IPTC, vendor data) and comments go. Between scans only
+ * the tables a decoder needs stay: every APPn and COM there goes. If the EXIF
+ * held a rotation, a minimal EXIF with only that orientation is written back,
+ * so a phone photo still displays upright on a poster.
  *
- * PNG: text chunks (tEXt, zTXt, iTXt), eXIf and tIME go; everything else stays.
+ * PNG: cut after IEND; critical chunks and the ancillary chunks that change
+ * how the pixels display (transparency, colour space, gamma, physical size)
+ * stay, every other ancillary chunk (text, eXIf, tIME, private data) goes.
  */
 export function stripImageMetadata(bytes: Buffer, contentType: 'image/jpeg' | 'image/png'): Buffer {
   return contentType === 'image/jpeg' ? stripJpeg(bytes) : stripPng(bytes);
 }
 
-const JPEG_DROP = new Set([0xe1, 0xe3, 0xe4, 0xe5, 0xe6, 0xe7, 0xe8, 0xe9, 0xea, 0xeb, 0xec, 0xed, 0xef, 0xfe]);
-const SOS = 0xda;
-const EOI = 0xd9;
-
 export class MalformedImage extends Error {}
 
+const SOI = 0xd8;
+const EOI = 0xd9;
+const SOS = 0xda;
+const APP0 = 0xe0;
+const APP1 = 0xe1;
+const APP2 = 0xe2;
+const APP14 = 0xee;
+const APP15 = 0xef;
+const COM = 0xfe;
+const TEM = 0x01;
+
+const isRestart = (marker: number) => marker >= 0xd0 && marker <= 0xd7;
+const isAppOrComment = (marker: number) => (marker >= APP0 && marker <= APP15) || marker === COM;
+
+/** Whether a metadata-bearing segment met before the first scan is needed to display the image. */
+function keptBeforeScan(marker: number, payload: Buffer): boolean {
+  if (marker === APP0) return payload.toString('latin1', 0, 5) === 'JFIF\0';
+  if (marker === APP2) return payload.toString('latin1', 0, 12) === 'ICC_PROFILE\0';
+  if (marker === APP14) return payload.toString('latin1', 0, 5) === 'Adobe';
+  return false;
+}
+
+/**
+ * Offset of the first marker (other than a restart marker or a stuffed zero)
+ * after entropy-coded data starting at `from`; the file's length if the data
+ * runs to the end (a truncated photo, kept as it is).
+ */
+function endOfScanData(bytes: Buffer, from: number): number {
+  let at = from;
+  for (;;) {
+    at = bytes.indexOf(0xff, at);
+    if (at === -1 || at + 1 >= bytes.length) return bytes.length;
+    const next = bytes[at + 1];
+    if (next === 0x00 || isRestart(next)) at += 2;
+    else if (next === 0xff)
+      at += 1; // fill byte before a marker
+    else return at;
+  }
+}
+
 function stripJpeg(bytes: Buffer): Buffer {
-  if (bytes.length < 4 || bytes[0] !== 0xff || bytes[1] !== 0xd8) throw new MalformedImage('not a JPEG');
+  if (bytes.length < 4 || bytes[0] !== 0xff || bytes[1] !== SOI) throw new MalformedImage('not a JPEG');
   const kept: Buffer[] = [bytes.subarray(0, 2)];
   let offset = 2;
   let dropped = false;
+  let scanned = false;
   let orientation: number | null = null;
-  while (offset < bytes.length) {
+  for (;;) {
+    if (offset >= bytes.length) {
+      if (scanned) break; // no EOI: the scan data ran to the end of the file
+      throw new MalformedImage('JPEG ends before its image data');
+    }
     if (bytes[offset] !== 0xff) throw new MalformedImage('JPEG segment marker expected');
     // Fill bytes (0xFF padding) may precede a marker.
     let markerOffset = offset;
     while (bytes[markerOffset + 1] === 0xff) markerOffset += 1;
     const marker = bytes[markerOffset + 1];
     if (marker === undefined) throw new MalformedImage('truncated JPEG');
-    if (marker === EOI || (marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
+    if (marker === EOI) {
+      kept.push(bytes.subarray(offset, markerOffset + 2));
+      // Whatever follows is not part of the primary image.
+      if (markerOffset + 2 < bytes.length) dropped = true;
+      break;
+    }
+    if (marker === SOI) throw new MalformedImage('JPEG starts a second image before the first one ends');
+    if (isRestart(marker) || marker === TEM) {
       kept.push(bytes.subarray(offset, markerOffset + 2));
       offset = markerOffset + 2;
       continue;
@@ -44,22 +99,26 @@ function stripJpeg(bytes: Buffer): Buffer {
     const end = markerOffset + 2 + length;
     if (length < 2 || end > bytes.length) throw new MalformedImage('JPEG segment runs past the end');
     if (marker === SOS) {
-      // Entropy-coded data follows; everything from here on is image data, kept verbatim.
-      kept.push(bytes.subarray(offset));
-      break;
+      const dataEnd = endOfScanData(bytes, end);
+      kept.push(bytes.subarray(offset, dataEnd));
+      scanned = true;
+      offset = dataEnd;
+      continue;
     }
-    if (JPEG_DROP.has(marker)) {
-      if (marker === 0xe1 && orientation === null) orientation = exifOrientation(bytes.subarray(markerOffset + 4, end));
+    const payload = bytes.subarray(markerOffset + 4, end);
+    if (isAppOrComment(marker) && (scanned || !keptBeforeScan(marker, payload))) {
+      if (marker === APP1 && !scanned && orientation === null) orientation = exifOrientation(payload);
       dropped = true;
     } else {
       kept.push(bytes.subarray(offset, end));
     }
     offset = end;
   }
+  if (!scanned) throw new MalformedImage('JPEG has no image data');
   if (!dropped) return bytes;
   if (orientation !== null && orientation !== 1) {
     // After SOI and a leading APP0, as EXIF readers expect.
-    const insertAt = kept.length > 1 && kept[1][1] === 0xe0 ? 2 : 1;
+    const insertAt = kept.length > 1 && kept[1][1] === APP0 ? 2 : 1;
     kept.splice(insertAt, 0, minimalExif(orientation));
   }
   return Buffer.concat(kept);
@@ -108,23 +167,28 @@ function minimalExif(orientation: number): Buffer {
 }
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-const PNG_DROP = new Set(['tEXt', 'zTXt', 'iTXt', 'eXIf', 'tIME']);
+/** Ancillary chunks that change how the pixels display; every other ancillary chunk is dropped. */
+const PNG_KEEP_ANCILLARY = new Set(['tRNS', 'gAMA', 'cHRM', 'sRGB', 'iCCP', 'sBIT', 'cICP', 'mDCV', 'cLLI', 'mDCv', 'cLLi', 'pHYs']);
+/** Critical chunks have an upper-case first letter (bit 5 of the first byte clear). */
+const isCritical = (type: string) => (type.charCodeAt(0) & 0x20) === 0;
 
 function stripPng(bytes: Buffer): Buffer {
   if (bytes.length < 8 || !bytes.subarray(0, 8).equals(PNG_SIGNATURE)) throw new MalformedImage('not a PNG');
   const kept: Buffer[] = [bytes.subarray(0, 8)];
   let offset = 8;
   let dropped = false;
-  while (offset < bytes.length) {
+  for (;;) {
     if (offset + 12 > bytes.length) throw new MalformedImage('truncated PNG chunk');
     const length = bytes.readUInt32BE(offset);
     const type = bytes.toString('latin1', offset + 4, offset + 8);
     const end = offset + 12 + length;
     if (end > bytes.length) throw new MalformedImage('PNG chunk runs past the end');
-    if (PNG_DROP.has(type)) dropped = true;
-    else kept.push(bytes.subarray(offset, end));
+    if (isCritical(type) || PNG_KEEP_ANCILLARY.has(type)) kept.push(bytes.subarray(offset, end));
+    else dropped = true;
     offset = end;
     if (type === 'IEND') break;
   }
+  // Whatever follows IEND is not part of the image.
+  if (offset < bytes.length) dropped = true;
   return dropped ? Buffer.concat(kept) : bytes;
 }
