@@ -18,11 +18,20 @@ const KEY = /^[A-Za-z0-9._:-]{1,200}$/;
 const ABANDONED_AFTER_MS = 5 * 60 * 1000;
 
 /**
+ * Routes whose answers carry credentials (access tokens, session cookies, TOTP
+ * secrets and recovery codes under /auth, an agency's API key shown once):
+ * their answers are never stored, so an Idempotency-Key there is not used.
+ */
+const CREDENTIAL_ROUTES = [/^\/api\/v1\/auth(\/|$)/, /^\/api\/v1\/agencies\/[^/]+\/api-keys$/];
+
+/**
  * `Idempotency-Key` on POST, kept in PostgreSQL for 24 hours and scoped to the
- * caller: the same key and body answers the stored first answer (status and
- * body) and runs nothing; the same key with another body, or while the first
- * request still runs, is a 409. A failed first attempt is forgotten, so the
- * client may retry it with the same key.
+ * caller and the concrete URL (ids and query included): the same key and body
+ * on the same URL answers the stored first answer (status and body) and runs
+ * nothing; the same key on another URL or with another body, or while the
+ * first request still runs, is a 409. Callers without a login are scoped by
+ * their address. A failed first attempt is forgotten, so the client may retry
+ * it with the same key.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -43,8 +52,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (this.runsBeforeUploads && this.reflector.get<boolean>(IDEMPOTENCY_DEFERRED, context.getHandler())) return next.handle();
     const key = Array.isArray(header) ? header[0] : header;
     if (!key || !KEY.test(key)) throw ValidationFailed.field('Idempotency-Key', 'must be 1-200 letters, digits or ._:-');
-    const owner = request.principal?.id ?? '00000000-0000-0000-0000-000000000000';
-    const path = request.routeOptions?.url ?? request.url;
+    const path = request.url;
+    if (CREDENTIAL_ROUTES.some((route) => route.test(path.split('?')[0]))) return next.handle();
+    const owner = request.principal?.id ?? anonymousOwner(request.ip);
+
     const hash = requestHash(request);
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     const status = this.reflector.get<number>(HTTP_CODE_METADATA, context.getHandler()) ?? 201;
@@ -82,7 +93,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
       [owner, key],
     )) as Array<{ path: string; request_hash: string; status: string; response_status: number; response_body: unknown }>;
     if (!existing) return this.claim(owner, key, path, hash);
-    if (existing.path !== path || existing.request_hash !== hash) {
+    if (existing.path !== path) {
+      throw new Conflict('IdempotencyKeyReused', 'This Idempotency-Key was used for a request to another URL.', [
+        { field: 'Idempotency-Key', message: 'was used for another URL' },
+      ]);
+    }
+    if (existing.request_hash !== hash) {
       throw new Conflict('IdempotencyKeyReused', 'This Idempotency-Key was used with a different request.', [
         { field: 'Idempotency-Key', message: 'was used with a different request' },
       ]);
@@ -111,6 +127,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
 @Injectable()
 export class UploadIdempotencyInterceptor extends IdempotencyInterceptor {
   protected override readonly runsBeforeUploads = false;
+}
+
+/** A caller without a login is scoped by address: a stable UUID derived from it (the owner column is a uuid). */
+function anonymousOwner(address: string): string {
+  const hex = createHash('sha256').update(`anonymous:${address}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** The body as the route sees it; uploaded files count by their SHA-256. */
