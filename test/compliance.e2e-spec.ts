@@ -24,7 +24,7 @@ async function openEpisode(agencyId: string, discoveredHoursAgo: number) {
 
 async function prove(obligationId: string, body: Record<string, unknown>) {
   const ev = await t.http.post(`/api/v1/obligations/${obligationId}/evidence`).set(w.clerkA.auth).send(body).expect(201);
-  await t.http.post(`/api/v1/evidence/${ev.body.id}/review`).set(w.clerkA.auth).send({ decision: 'ACCEPTED' }).expect(200);
+  await t.http.post(`/api/v1/evidence/${ev.body.id}/review`).set(w.judgeA.auth).send({ decision: 'ACCEPTED' }).expect(200);
 }
 
 beforeAll(async () => {

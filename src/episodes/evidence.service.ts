@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { auditedRead } from '../audit/audited-read.js';
 import type { Actor } from '../auth/principal.js';
 import { PhotosService } from '../cases/photos.service.js';
-import { Conflict, NotFound, ValidationFailed, type FieldError } from '../common/errors/domain-error.js';
+import { Conflict, Forbidden, NotFound, ValidationFailed, type FieldError } from '../common/errors/domain-error.js';
 import { isInFuture } from '../common/time/clock.js';
 import { notificationJob } from '../outbox/jobs.js';
 import { OutboxService } from '../outbox/outbox.service.js';
@@ -89,13 +89,20 @@ export class EvidenceService {
    * A clerk or judge accepts or rejects a proof. Accepted: the obligation is
    * satisfied, on time if performed by its due time, and an accepted LE report
    * re-dates the NCIC entry. Rejected: the obligation is open again, or
-   * overdue if its time has passed.
+   * overdue if its time has passed. Nobody reviews a proof they submitted (403 OwnProofReview).
    */
   async review(actor: Actor, evidenceId: string, dto: ReviewDto): Promise<EvidenceView> {
     if (dto.decision === 'REJECTED' && !dto.reason) throw ValidationFailed.field('reason', 'is required to reject a proof');
     return this.dataSource.transaction(async (manager) => {
       const evidence = await this.evidence.findScoped(actor, evidenceId, { lock: true, manager });
       if (!evidence) throw new NotFound('evidence');
+      // Four eyes: whoever gave the proof does not also decide that it holds.
+      if (evidence.submittedBy === actor.id) {
+        throw new Forbidden(
+          'A proof is reviewed by someone other than the person who submitted it; ask another clerk or the judge.',
+          'OwnProofReview',
+        );
+      }
       if (evidence.status !== 'SUBMITTED')
         throw new Conflict('EvidenceAlreadyReviewed', `This proof was already ${evidence.status.toLowerCase()}.`);
       const reviewed = await this.evidence.markReviewed(manager, evidenceId, {

@@ -103,7 +103,10 @@ export class ObligationsController {
   @Post('evidence/:id/review')
   @HttpCode(200)
   @Access('CLERK', 'JUDGE')
-  @ApiOperation({ summary: 'Accept or reject a proof' })
+  @ApiOperation({
+    summary: 'Accept or reject a proof',
+    description: 'Four eyes: a proof is reviewed by someone other than its submitter; a self-review is a 403 (code `OwnProofReview`).',
+  })
   @ApiProblems(400, 404, [409, 'The proof was already reviewed'])
   @ApiOkResponse({ type: ProofDto })
   review(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: ReviewDto): Promise<ProofDto> {

@@ -968,7 +968,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Accept or reject a proof */
+        /**
+         * Accept or reject a proof
+         * @description Four eyes: a proof is reviewed by someone other than its submitter; a self-review is a 403 (code `OwnProofReview`).
+         */
         post: operations["obligations_review"];
         delete?: never;
         options?: never;
