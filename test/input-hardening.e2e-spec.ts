@@ -9,7 +9,8 @@ let t: TestApp;
 let w: World;
 
 beforeAll(async () => {
-  t = await startTestApp();
+  // Six proofs sent at once: more than the default cap on concurrent uploads.
+  t = await startTestApp({ UPLOAD_CONCURRENCY: '16' });
   w = await seedWorld(t);
 });
 afterAll(() => t?.close());

@@ -3,7 +3,7 @@ import { RouteConfig, type UploadedMultipartFile } from '@nestjs/platform-fastif
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator.js';
 import { Upload } from '../common/http/upload.decorator.js';
-import { MAX_PDF_BYTES } from '../storage/accept-upload.js';
+import { MAX_VERIFIED_PDF_BYTES } from '../storage/accept-upload.js';
 import { VerifyOrderQuery, VerifyUploadDto } from './dto/orders.dto.js';
 import { OrderVerificationService } from './order-verification.service.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
@@ -35,7 +35,7 @@ export class OrderVerificationController {
   @HttpCode(200)
   @Access('PUBLIC')
   @RouteConfig(PUBLIC_RATE_LIMIT)
-  @Upload('file', MAX_PDF_BYTES)
+  @Upload('file', MAX_VERIFIED_PDF_BYTES, 'head')
   @ApiBody({ type: VerifyUploadDto })
   @ApiOperation({ summary: 'Verify an order by uploading its PDF (no login)' })
   @ApiProblems(400, 413, 415, [429, 'More than 60 checks a minute from this address'])

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ValidationFailed } from '../common/errors/domain-error.js';
 import { CourtsService } from '../directory/courts.service.js';
-import { acceptUpload } from '../storage/accept-upload.js';
+import { acceptHashedUpload, type UploadedBytes } from '../storage/accept-upload.js';
 import type { OrderStatus } from './applicable-order.js';
 import { normalizeVerificationCode } from './order-number.js';
 import { OrdersRepository } from './orders.repository.js';
@@ -37,9 +37,9 @@ export class OrderVerificationService {
     throw ValidationFailed.field('sha256', 'give the SHA-256 of the PDF (or the verification code printed on it)');
   }
 
-  /** The uploaded file must be a PDF (checked by content: 415 otherwise); its bytes are hashed as they are. */
-  async byFile(file: { buffer?: Buffer } | undefined): Promise<Verification> {
-    const accepted = await acceptUpload(file, 'file', ['application/pdf']);
+  /** The uploaded file must be a PDF (checked by content: 415 otherwise); its bytes were hashed as they streamed in. */
+  async byFile(file: UploadedBytes | undefined): Promise<Verification> {
+    const accepted = await acceptHashedUpload(file, 'file', ['application/pdf']);
     return this.lookup({ sha256: accepted.sha256 });
   }
 

@@ -67,6 +67,8 @@ export interface AppConfig {
   authStateCacheMs: number;
   /** Sign-in attempts allowed per account (email) per AUTH_THROTTLE_TTL_SECONDS, across all addresses. */
   authAccountThrottleLimit: number;
+  /** Multipart requests read or handled at once in this process; more get a 503 with Retry-After. */
+  uploadConcurrency: number;
   /** Session cookies get `Secure` (production, whatever a proxy forwards). */
   secureCookies: boolean;
   oidc: OidcConfig | null;
@@ -171,6 +173,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mfaRequiredRoles: roleList(env, 'MFA_REQUIRED_ROLES', ['ADMIN', 'JUDGE']),
     authStateCacheMs: int(env, 'AUTH_STATE_CACHE_MS', 2000, 0, 5000),
     authAccountThrottleLimit: int(env, 'AUTH_ACCOUNT_THROTTLE_LIMIT', 10, 1, 1_000_000),
+    uploadConcurrency: int(env, 'UPLOAD_CONCURRENCY', 4, 1, 1000),
     secureCookies: nodeEnv === 'production',
     oidc: oidcConfig(env, port),
   };

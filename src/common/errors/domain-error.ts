@@ -91,6 +91,17 @@ export class RateLimited extends DomainError {
   }
 }
 
+/** A backing resource is busy or down; the client may retry after `retryAfterSeconds`. */
+export class Unavailable extends DomainError {
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('unavailable', code, message);
+  }
+}
+
 export class UriTooLong extends DomainError {
   constructor() {
     super('uri_too_long', 'UriTooLong', 'The URL is too long.');

@@ -2,7 +2,7 @@ import { Catch, HttpStatus, Inject, Logger, type ArgumentsHost, type ExceptionFi
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '../principal.js';
 import { DENIAL_AUDIT, type DenialAudit, type DenialReason } from './denial-audit.js';
-import { RateLimited } from './domain-error.js';
+import { RateLimited, Unavailable } from './domain-error.js';
 import { toProblem, type Problem } from './problem.js';
 
 /**
@@ -30,7 +30,7 @@ export class ProblemFilter implements ExceptionFilter {
         .recordDenied(request, reason)
         .catch((auditError: unknown) => this.logger.error({ err: auditError }, 'could not audit a refused request'));
     }
-    if (error instanceof RateLimited) void reply.header('retry-after', String(error.retryAfterSeconds));
+    if (error instanceof RateLimited || error instanceof Unavailable) void reply.header('retry-after', String(error.retryAfterSeconds));
     sendProblem(request, reply, problem);
   }
 }

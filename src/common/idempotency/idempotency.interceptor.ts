@@ -136,8 +136,8 @@ function anonymousOwner(address: string): string {
 }
 
 /** The body as the route sees it; uploaded files count by their SHA-256. */
-function requestHash(request: FastifyRequest & { file?: { buffer?: Buffer } }): string {
-  const file = request.file?.buffer ? createHash('sha256').update(request.file.buffer).digest('hex') : null;
+function requestHash(request: FastifyRequest & { file?: { buffer?: Buffer; sha256?: string } }): string {
+  const file = request.file?.sha256 ?? (request.file?.buffer ? createHash('sha256').update(request.file.buffer).digest('hex') : null);
   return createHash('sha256')
     .update(canonicalJson({ body: request.body ?? null, file }))
     .digest('hex');

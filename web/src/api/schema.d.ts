@@ -4827,6 +4827,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many uploads at once in this process; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     children_photo: {
@@ -5180,6 +5189,15 @@ export interface operations {
             };
             /** @description More than 60 checks a minute from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many uploads at once in this process; retry after Retry-After seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7076,6 +7094,15 @@ export interface operations {
             };
             /** @description Unsupported file or content type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many uploads at once in this process; retry after Retry-After seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
