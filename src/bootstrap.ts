@@ -10,7 +10,7 @@ import { LogController } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig, ProcessRole } from './common/config/app-config.js';
-import { answerClientError, answerFrameworkError, MAX_URL_LENGTH } from './common/http/framework-errors.js';
+import { answerClientError, answerExpectationFailed, answerFrameworkError, MAX_URL_LENGTH } from './common/http/framework-errors.js';
 import { assignRequestId } from './common/http/request-id.js';
 import { checkRequestInput } from './common/http/request-input.js';
 import { createValidationPipe } from './common/validation/validation-pipe.js';
@@ -53,6 +53,7 @@ export async function createHttpApp(config: AppConfig, role: Exclude<ProcessRole
   checkRequestInput(app, JSON_BODY_LIMIT);
 
   const fastify = app.getHttpAdapter().getInstance();
+  fastify.server.on('checkExpectation', answerExpectationFailed);
   // Parses the session and CSRF cookies (unsigned: the session id is random and looked up by hash).
   await app.register(cookie);
   await app.register(helmet, {

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { filesIn } from './support/hardening.js';
 import { connect } from 'node:net';
 import { pdf } from './support/files.js';
 import { expectProblem } from './support/orders.js';
@@ -17,15 +17,7 @@ afterAll(() => t?.close());
 
 const NUL = '\u0000';
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
-const storedFiles = (): string[] => {
-  try {
-    return readdirSync(t.config.storageDir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => e.name);
-  } catch {
-    return [];
-  }
-};
+const storedFiles = () => filesIn(t.config.storageDir);
 const deep = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
 let docket = 0;
 

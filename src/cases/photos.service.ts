@@ -36,8 +36,6 @@ export class PhotosService {
     const accepted = await acceptUpload(file, 'file', ['image/jpeg', 'image/png']);
     return this.dataSource.transaction(async (manager) => {
       const photo = await this.insert(manager, actor, childId, accepted, takenAt);
-      // Stored once the row is in, so a refused photo leaves no file behind.
-      await this.storage.put(accepted.sha256, accepted.bytes);
       await this.audit.record(manager, actor, {
         action: 'create',
         entityType: 'photo',
@@ -45,6 +43,8 @@ export class PhotosService {
         courtId: child.courtId,
         details: { childId },
       });
+      // Stored last, once the rows are in, so a refused photo leaves no file behind.
+      await this.storage.put(accepted.sha256, accepted.bytes);
       return photo;
     });
   }

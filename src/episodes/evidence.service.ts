@@ -72,8 +72,6 @@ export class EvidenceService {
         submittedByRole: actor.kind === 'api_key' ? 'AGENCY:API_KEY' : actor.role,
       });
       await this.obligations.markSubmitted(manager, obligationId);
-      // Stored once the rows are in, so a refused proof leaves no file behind.
-      if (stored) await this.storage.put(stored.sha256, stored.bytes);
       await this.audit.record(manager, actor, {
         action: 'create',
         entityType: 'evidence',
@@ -81,6 +79,8 @@ export class EvidenceService {
         courtId: obligation.courtId,
         details: { obligationId, type: obligation.type, file: stored ? stored.sha256 : null },
       });
+      // Stored last, once every row is in, so a refused proof leaves no file behind.
+      if (stored) await this.storage.put(stored.sha256, stored.bytes);
       return evidence.view;
     });
   }

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import type { TestApp } from './test-app.js';
 import { createCase, type SeededUser, type World } from './world.js';
 
@@ -33,4 +34,15 @@ export async function openEpisode(
     ).body;
   }
   return { episodeId: body.id, childId: c.childId, obligations: Object.fromEntries(body.obligations.map((o) => [o.type, o.id])) };
+}
+
+/** The names of the files under a storage directory (none when it does not exist yet). */
+export function filesIn(dir: string): string[] {
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => e.name);
+  } catch {
+    return [];
+  }
 }

@@ -1,4 +1,4 @@
-import { STATUS_CODES } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { sendProblem } from '../errors/problem.filter.js';
@@ -41,4 +41,21 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Socket):
     );
   }
   socket.destroy(error);
+}
+
+/**
+ * Node's `checkExpectation`: a request whose `Expect` header is not
+ * `100-continue`. Without a listener Node answers a bare 417 itself; this one
+ * answers it as problem+json.
+ */
+export function answerExpectationFailed(_request: IncomingMessage, response: ServerResponse): void {
+  const body = JSON.stringify({
+    type: problemType('ExpectationFailed'),
+    title: STATUS_CODES[417],
+    status: 417,
+    detail: 'Only the Expect value 100-continue is understood.',
+    code: 'ExpectationFailed',
+  });
+  response.writeHead(417, { 'content-type': 'application/problem+json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  response.end(body);
 }
