@@ -22,6 +22,7 @@ export function serviceEnv(databaseUrl, extra = {}) {
     DATABASE_URL: databaseUrl,
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+    AUDIT_HMAC_KEY: 'bench-audit-key-bench-audit-key-0123456789',
     QUEUE_PREFIX: `bench-${process.pid}`,
     DATA_DIR: `/tmp/cmfc-bench-${process.pid}`,
     LOG_LEVEL: 'warn',
@@ -32,8 +33,9 @@ export function serviceEnv(databaseUrl, extra = {}) {
   };
 }
 
+/** The demo data (seed-demo refuses NODE_ENV=production: it creates known passwords). */
 export function seedDemo(env) {
-  execFileSync(process.execPath, ['dist/main.js', 'seed-demo'], { env, stdio: 'inherit' });
+  execFileSync(process.execPath, ['dist/main.js', 'seed-demo'], { env: { ...env, NODE_ENV: 'development' }, stdio: 'inherit' });
 }
 
 export async function startService(env, role = 'api') {

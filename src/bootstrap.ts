@@ -21,6 +21,7 @@ import { RedisClient } from './common/redis/redis.module.js';
 import { UsersService } from './directory/users.service.js';
 import { mountQueueDashboard } from './outbox/queue-dashboard.js';
 import { mountWebApp } from './web/web-app.js';
+import { contentSecurityPolicyFor } from './web/content-security-policy.js';
 import { fastifyTrustProxy } from './auth/trust-proxy.js';
 
 export const API_PREFIX = 'api/v1';
@@ -56,17 +57,10 @@ export async function createHttpApp(config: AppConfig, role: Exclude<ProcessRole
   fastify.server.on('checkExpectation', answerExpectationFailed);
   // Parses the session and CSRF cookies (unsigned: the session id is random and looked up by hash).
   await app.register(cookie);
-  await app.register(helmet, {
-    // The API serves JSON, PDFs and images; the Swagger UI at /docs needs inline scripts and styles.
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        upgradeInsecureRequests: null,
-      },
-    },
+  // A Content-Security-Policy per route instead of helmet's one for all (src/web/content-security-policy.ts).
+  await app.register(helmet, { contentSecurityPolicy: false });
+  fastify.addHook('onRequest', async (request, reply) => {
+    void reply.header('content-security-policy', contentSecurityPolicyFor(request.url.split('?')[0]));
   });
   // Only routes that ask for it (`@RouteConfig({ rateLimit: ... })`: public order verification) are limited;
   // sign-in counts its attempts per address and per account itself (LoginThrottle), across all its routes.

@@ -19,7 +19,11 @@ async function main(): Promise<void> {
     // No secret or data directory of this machine is needed (nor written) to describe the routes.
     const { tmpdir } = await import('node:os');
     const document = await createOpenApiDocumentOffline(
-      loadConfig({ JWT_SECRET: 'only-for-writing-the-openapi-document', DATA_DIR: tmpdir() }),
+      loadConfig({
+        JWT_SECRET: 'only-for-writing-the-openapi-document',
+        AUDIT_HMAC_KEY: 'only-for-writing-the-openapi-document',
+        DATA_DIR: tmpdir(),
+      }),
     );
     const json = `${JSON.stringify(document, null, 2)}\n`;
     if (process.argv[3]) writeFileSync(process.argv[3], json);
@@ -52,6 +56,11 @@ async function main(): Promise<void> {
     }
     case 'migrate':
     case 'seed-demo': {
+      if (command === 'seed-demo' && config.nodeEnv === 'production') {
+        // The demo's users have published passwords (an ADMIN among them).
+        process.stderr.write('seed-demo refuses NODE_ENV=production: it creates users with known passwords, an ADMIN among them.\n');
+        process.exit(2);
+      }
       const { openDataSource } = await import('./common/database/database-setup.js');
       const dataSource = await openDataSource(config, { migrate: true });
       if (command === 'seed-demo') await seedDemo(dataSource, config);

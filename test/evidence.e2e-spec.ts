@@ -192,6 +192,9 @@ describe('law-enforcement report proof', () => {
     });
     const file = await t.http.get(`/api/v1/evidence/${res.body.id}/file`).set(w.clerkA.auth).buffer(true).parse(binary).expect(200);
     expect((file.body as Buffer).equals(scan)).toBe(true);
+    // An uploaded file is saved, never shown as a page of the API's origin.
+    expect(file.headers['content-disposition']).toBe(`attachment; filename="evidence-${res.body.id as string}.pdf"`);
+    expect(file.headers['content-security-policy']).toBe('sandbox');
     await t.http.get(`/api/v1/evidence/${res.body.id}/file`).set(w.clerkB.auth).expect(404);
     await t.http.get(`/api/v1/evidence/${res.body.id}`).set(w.agency2User.auth).expect(404);
   });

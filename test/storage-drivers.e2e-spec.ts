@@ -43,7 +43,13 @@ async function localDriver(): Promise<Driver> {
 
 async function postgresDriver(): Promise<Driver> {
   const name = await createTestDatabase();
-  const config = loadConfig({ DATABASE_URL: databaseUrl(name), JWT_SECRET: 'x'.repeat(40), DB_POOL_SIZE: '4' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl(name),
+    JWT_SECRET: 'x'.repeat(40),
+    AUDIT_HMAC_KEY: 'x'.repeat(40),
+    DB_POOL_SIZE: '4',
+  });
   const dataSource: DataSource = await openDataSource(config, { migrate: false, entities: [StoredFile, StoredFileChunk] });
   return {
     name: 'postgres',
@@ -58,7 +64,7 @@ async function postgresDriver(): Promise<Driver> {
 
 async function s3Driver(): Promise<Driver> {
   const s3 = await startS3();
-  const config = loadConfig({ JWT_SECRET: 'x'.repeat(40), ...s3.env });
+  const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(40), AUDIT_HMAC_KEY: 'x'.repeat(40), ...s3.env });
   const storage = new S3FileStorage(config.s3 as NonNullable<typeof config.s3>);
   return {
     name: 's3',

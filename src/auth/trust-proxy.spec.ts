@@ -1,7 +1,8 @@
 import { loadConfig } from '../common/config/app-config.js';
 import { fastifyTrustProxy } from './trust-proxy.js';
 
-const trustProxyOf = (value: string | undefined) => loadConfig({ JWT_SECRET: 'x'.repeat(40), TRUST_PROXY: value }).trustProxy;
+const trustProxyOf = (value: string | undefined) =>
+  loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(40), AUDIT_HMAC_KEY: 'x'.repeat(40), TRUST_PROXY: value }).trustProxy;
 
 describe('TRUST_PROXY', () => {
   it('is false by default and for false, 0 or no', () => {

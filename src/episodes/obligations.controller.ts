@@ -18,6 +18,8 @@ import { PageOf } from '../common/openapi/page.dto.js';
 import { type Page } from '../common/pagination/pagination.js';
 import { ObligationDto, ProofDto } from './dto/episodes-responses.dto.js';
 
+const EXTENSIONS: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
+
 @ApiTags('episodes')
 @Controller()
 export class ObligationsController {
@@ -97,7 +99,13 @@ export class ObligationsController {
   @ApiFileResponse('The file as stored', 'application/pdf', 'image/jpeg', 'image/png')
   async evidenceFile(@CurrentActor() actor: Actor, @UuidParam() id: string, @Res() reply: FastifyReply): Promise<void> {
     const file = await this.evidence.file(actor, id);
-    await sendFile(reply, { contentType: file.contentType, body: file.bytes, filename: `evidence-${id}`, byteSize: file.byteSize });
+    await sendFile(reply, {
+      contentType: file.contentType,
+      body: file.bytes,
+      filename: `evidence-${id}.${EXTENSIONS[file.contentType] ?? 'bin'}`,
+      byteSize: file.byteSize,
+      disposition: 'attachment',
+    });
   }
 
   @Post('evidence/:id/review')

@@ -6,8 +6,11 @@ import type { DeliveryOutcome, DocketEventView } from './docket-events.repositor
 import type { DocketEventType } from './docket-events.js';
 import { signDocketPayload, standardWebhooksHeaders } from './docket-signature.js';
 import { DocketService } from './docket.service.js';
+import { readBounded } from './bounded-body.js';
 
 const DELIVERY_TIMEOUT_MS = 10_000;
+/** The CMS's answer is not used: only this much of its body is read. */
+const MAX_ANSWER_BYTES = 64 * 1024;
 
 /**
  * DOCKET_WEBHOOK_URL set: every event is stored once with its exact JSON
@@ -60,7 +63,7 @@ export class WebhookDocket implements DocketAdapter {
         signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
       });
       const status = response.status;
-      await response.arrayBuffer().catch(() => undefined);
+      await readBounded(response, MAX_ANSWER_BYTES).catch(() => undefined);
       outcome =
         status >= 200 && status < 300
           ? { delivered: true, status }

@@ -1,4 +1,4 @@
-import matter from 'gray-matter';
+import { parseFrontMatter } from '../common/front-matter.js';
 import Handlebars from 'handlebars';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -57,7 +57,7 @@ export class MailTemplates {
   private load(template: MessageTemplate): Compiled {
     let compiled = this.compiled.get(template);
     if (!compiled) {
-      const parsed = matter(this.read(`${template}.text.tmpl`));
+      const parsed = parseFrontMatter(this.read(`${template}.text.tmpl`));
       const subject = (parsed.data as { subject?: unknown }).subject;
       if (typeof subject !== 'string' || !subject.trim())
         throw new Error(`templates/mail/${template}.text.tmpl: front matter needs a subject`);

@@ -1,3 +1,4 @@
+import { PREVIEW_CSP } from './rendering/order-html.renderer.js';
 import { Body, Controller, Get, Headers, HttpCode, Inject, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -112,7 +113,7 @@ export class OrdersController {
   })
   async preview(@CurrentActor() actor: Actor, @UuidParam() id: string, @Res() reply: FastifyReply): Promise<void> {
     const { html, etag } = await this.documents.preview(actor, id);
-    void reply.header('etag', etag);
+    void reply.header('etag', etag).header('content-security-policy', PREVIEW_CSP);
     await sendFile(reply, { contentType: 'text/html; charset=utf-8', body: html });
   }
 

@@ -49,6 +49,7 @@ export async function createTestDatabase(): Promise<string> {
         await dropDatabase(client, building);
         await client.query(`CREATE DATABASE ${building}`);
         const config = loadConfig({
+          NODE_ENV: 'test',
           DATABASE_URL: databaseUrl(building),
           JWT_SECRET: 'x'.repeat(40),
           AUDIT_HMAC_KEY: TEST_AUDIT_HMAC_KEY,

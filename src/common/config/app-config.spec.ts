@@ -4,6 +4,10 @@ import { join } from 'node:path';
 import { ConfigError, loadConfig } from './app-config.js';
 
 const base = () => ({ DATA_DIR: mkdtempSync(join(tmpdir(), 'cfg-')) });
+// As generated secrets look (random, many distinct characters).
+const JWT = 'Jq8vX2mR7tLp4Wz9Kd3Ns6Bh1Yf5Gc0Ua';
+const AUDIT_KEY = 'Au7dH3kM9pQ2wE6rT1yZ5xC8vB4nL0sF';
+const WEBHOOK_SECRET = 'Wh5sK8dJ2fL9gP3qR7tY1uI6oA4zX0cV';
 
 describe('loadConfig', () => {
   it('fills the documented defaults', () => {
@@ -47,16 +51,16 @@ describe('loadConfig', () => {
     const production = {
       ...base(),
       NODE_ENV: 'production',
-      JWT_SECRET: 'k'.repeat(40),
-      AUDIT_HMAC_KEY: 'a'.repeat(40),
-      DOCKET_WEBHOOK_SECRET: 's'.repeat(32),
+      JWT_SECRET: JWT,
+      AUDIT_HMAC_KEY: AUDIT_KEY,
+      DOCKET_WEBHOOK_SECRET: WEBHOOK_SECRET,
     };
     expect(() => loadConfig({ ...production, DOCKET_WEBHOOK_URL: 'http://cms.example/hook' })).toThrow(
       /^DOCKET_WEBHOOK_URL: must use https:/,
     );
     expect(loadConfig({ ...production, DOCKET_WEBHOOK_URL: 'https://cms.example/hook' }).docketWebhookUrl).toBe('https://cms.example/hook');
     const development = { ...base(), DOCKET_WEBHOOK_URL: 'http://127.0.0.1:9/hook' };
-    expect(loadConfig({ ...development, DOCKET_WEBHOOK_SECRET: 's'.repeat(32) }).docketWebhookUrl).toBe('http://127.0.0.1:9/hook');
+    expect(loadConfig({ ...development, DOCKET_WEBHOOK_SECRET: WEBHOOK_SECRET }).docketWebhookUrl).toBe('http://127.0.0.1:9/hook');
     const whsec = `whsec_${Buffer.alloc(24, 7).toString('base64')}`;
     expect(loadConfig({ ...development, DOCKET_WEBHOOK_SECRET: whsec }).docketWebhookSecret).toBe(whsec);
     expect(() => loadConfig({ ...development, DOCKET_WEBHOOK_SECRET: 'whsec_not*base64*at*all!' })).toThrow(/^DOCKET_WEBHOOK_SECRET:/);
@@ -84,17 +88,17 @@ describe('loadConfig', () => {
   });
 
   it('refuses a missing or placeholder JWT secret in production', () => {
-    const production = { ...base(), NODE_ENV: 'production', AUDIT_HMAC_KEY: 'a'.repeat(40) };
+    const production = { ...base(), NODE_ENV: 'production', AUDIT_HMAC_KEY: AUDIT_KEY };
     expect(() => loadConfig(production)).toThrow(/JWT_SECRET/);
     expect(() => loadConfig({ ...production, JWT_SECRET: 'changeme' })).toThrow(/JWT_SECRET/);
-    expect(loadConfig({ ...production, JWT_SECRET: 'k'.repeat(40) }).jwtSecret).toBe('k'.repeat(40));
+    expect(loadConfig({ ...production, JWT_SECRET: JWT }).jwtSecret).toBe(JWT);
   });
 
   it('needs AUDIT_HMAC_KEY in production, and generates one into the data directory elsewhere', () => {
-    const production = { ...base(), NODE_ENV: 'production', JWT_SECRET: 'k'.repeat(40) };
+    const production = { ...base(), NODE_ENV: 'production', JWT_SECRET: JWT };
     expect(() => loadConfig(production)).toThrow(/^AUDIT_HMAC_KEY: is required in production/);
     expect(() => loadConfig({ ...production, AUDIT_HMAC_KEY: 'short' })).toThrow(/^AUDIT_HMAC_KEY:/);
-    expect(loadConfig({ ...production, AUDIT_HMAC_KEY: 'a'.repeat(40) }).auditHmacKey).toBe('a'.repeat(40));
+    expect(loadConfig({ ...production, AUDIT_HMAC_KEY: AUDIT_KEY }).auditHmacKey).toBe(AUDIT_KEY);
     const env = base();
     const generated = loadConfig(env).auditHmacKey;
     expect(generated.length).toBeGreaterThanOrEqual(32);
@@ -112,5 +116,24 @@ describe('loadConfig', () => {
       migrationsDatabaseUrl: owner,
     });
     expect(() => loadConfig({ ...base(), MIGRATIONS_DATABASE_URL: 'mysql://x@y/z' })).toThrow(/^MIGRATIONS_DATABASE_URL:/);
+  });
+
+  it.each([
+    ['JWT_SECRET', 'x'.repeat(40)],
+    ['JWT_SECRET', 'short-but-random-9f3k'],
+    ['JWT_SECRET', 'changeme-changeme-changeme-changeme'],
+    ['AUDIT_HMAC_KEY', 'replace-me-with-a-random-value-of-32-chars'],
+    ['DOCKET_WEBHOOK_SECRET', 's'.repeat(32)],
+  ])('refuses a short or placeholder %s outside the tests ("%s")', (variable, value) => {
+    const env: Record<string, string> = {
+      ...base(),
+      [variable]: value,
+      ...(variable === 'DOCKET_WEBHOOK_SECRET' ? { DOCKET_WEBHOOK_URL: 'https://cms.example/hook' } : {}),
+    };
+    expect(() => loadConfig(env)).toThrow(new RegExp(`^${variable}:`));
+    expect(() =>
+      loadConfig({ ...env, NODE_ENV: 'production', JWT_SECRET: env.JWT_SECRET ?? JWT, AUDIT_HMAC_KEY: env.AUDIT_HMAC_KEY ?? AUDIT_KEY }),
+    ).toThrow(new RegExp(`^${variable}:`));
+    expect(loadConfig({ ...env, NODE_ENV: 'test' })).toBeDefined();
   });
 });

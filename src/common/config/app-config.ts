@@ -96,6 +96,22 @@ export class ConfigError extends Error {
 type Env = Record<string, string | undefined>;
 
 const PLACEHOLDER_SECRETS = new Set(['secret', 'changeme', 'change-me', 'password', 'jwt-secret', 'dev', 'test']);
+/** Words that mark a value copied from an example rather than generated. */
+const PLACEHOLDER_WORDS = ['changeme', 'change-me', 'change_me', 'replaceme', 'replace-me', 'placeholder', 'your-secret', 'example'];
+
+/**
+ * A secret that is too short, a known placeholder, or of so few distinct
+ * characters (`xxxx…`) that it was typed rather than generated.
+ */
+function weakSecret(value: string, minLength: number): boolean {
+  const lower = value.toLowerCase();
+  return (
+    value.length < minLength ||
+    PLACEHOLDER_SECRETS.has(lower) ||
+    PLACEHOLDER_WORDS.some((word) => lower.includes(word)) ||
+    new Set(value).size < 8
+  );
+}
 
 /**
  * Reads and validates the environment once, at start. A bad value throws a
@@ -112,6 +128,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   if (docketWebhookSecret && docketWebhookSecret.length < 16) {
     throw new ConfigError('DOCKET_WEBHOOK_SECRET', 'must be at least 16 characters');
+  }
+  if (docketWebhookSecret && nodeEnv !== 'test' && weakSecret(docketWebhookSecret, 16)) {
+    throw new ConfigError('DOCKET_WEBHOOK_SECRET', 'is a placeholder: use a random value (only NODE_ENV=test accepts it)');
   }
   if (docketWebhookSecret?.startsWith('whsec_') && !/^whsec_[A-Za-z0-9+/]{22,}={0,2}$/.test(docketWebhookSecret)) {
     throw new ConfigError('DOCKET_WEBHOOK_SECRET', 'in the whsec_ form must be whsec_ and the base64 of at least 16 bytes');
@@ -318,16 +337,15 @@ function mailFrom(env: Env): string {
 /**
  * A secret from the environment when set; otherwise (outside production) a
  * random one generated once and kept in the data directory, so restarts keep
- * it. Production refuses both a missing and a placeholder secret: replicas
- * must share one configured value.
+ * it. Production refuses a missing secret (replicas must share one configured
+ * value); everything but the tests refuses a short or placeholder one.
  */
 function keptSecret(env: Env, name: string, fileName: string, nodeEnv: string, dataDir: string, why: string): string {
   const configured = env[name]?.trim();
   if (configured) {
-    if (PLACEHOLDER_SECRETS.has(configured.toLowerCase()) || configured.length < 32) {
-      if (nodeEnv === 'production') {
-        throw new ConfigError(name, 'must be a random value of at least 32 characters in production');
-      }
+    // Only the tests may run on a made-up secret: a development machine can hold real data too.
+    if (nodeEnv !== 'test' && weakSecret(configured, 32)) {
+      throw new ConfigError(name, `must be a random value of at least 32 characters (unset, one is generated into ${dataDir})`);
     }
     return configured;
   }

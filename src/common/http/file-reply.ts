@@ -7,6 +7,11 @@ export interface FileAnswer {
   body: Buffer | Readable | string;
   /** Shown inline under this name; none for a page (the HTML preview). */
   filename?: string;
+  /**
+   * `attachment` for files people uploaded (proofs): saved, never shown as a page of this origin,
+   * and sandboxed (`Content-Security-Policy: sandbox`) should a browser render it anyway.
+   */
+  disposition?: 'inline' | 'attachment';
   /** The length of a streamed body, when known (a Buffer's is its own). */
   byteSize?: number;
 }
@@ -18,7 +23,8 @@ export interface FileAnswer {
  */
 export async function sendFile(reply: FastifyReply, file: FileAnswer): Promise<void> {
   void reply.header('content-type', file.contentType).header('cache-control', 'private, no-store');
-  if (file.filename) void reply.header('content-disposition', `inline; filename="${file.filename}"`);
+  if (file.filename) void reply.header('content-disposition', `${file.disposition ?? 'inline'}; filename="${file.filename}"`);
+  if (file.disposition === 'attachment') void reply.header('content-security-policy', 'sandbox');
   if (file.byteSize !== undefined && !Buffer.isBuffer(file.body)) void reply.header('content-length', file.byteSize);
   await reply.send(file.body);
 }

@@ -1,4 +1,4 @@
-import matter from 'gray-matter';
+import { parseFrontMatter } from '../../common/front-matter.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileDocumentTemplate, type CompiledDocumentTemplate } from './template-compiler.js';
@@ -22,7 +22,7 @@ export function loadDocumentTemplate<T extends object>(
   sample: T,
   dir = join(defaultTemplatesDir(), 'documents'),
 ): DocumentTemplate<T> {
-  const parsed = matter(readFileSync(join(dir, `${name}.md.tmpl`), 'utf8'));
+  const parsed = parseFrontMatter(readFileSync(join(dir, `${name}.md.tmpl`), 'utf8'));
   const title = (parsed.data as { title?: unknown }).title;
   if (typeof title !== 'string' || !title.trim()) throw new Error(`templates/documents/${name}.md.tmpl: front matter needs a title`);
   return {

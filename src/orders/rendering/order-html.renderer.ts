@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Marked, type Token, type Tokens } from 'marked';
 import { escapeHtml } from './markdown-escape.js';
 import { DRAFT_BANNER, type PdfSettings } from './order-pdf.renderer.js';
@@ -48,6 +49,18 @@ footer .verification { grid-column: 1 / -1; font-size: 8pt; }
 .draft-banner { text-align: center; font-weight: bold; font-size: 10pt; margin-bottom: 12pt; }
 .draft-mark { position: absolute; top: 40%; left: 0; right: 0; text-align: center; font-size: 120pt; font-weight: bold; color: rgba(120, 120, 120, 0.25); transform: rotate(-50deg); pointer-events: none; user-select: none; }
 `;
+
+/**
+ * The preview's policy: its one stylesheet (by hash), nothing else; framed by the web app of
+ * this origin only.
+ */
+export const PREVIEW_CSP = [
+  "default-src 'none'",
+  `style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`,
+  "frame-ancestors 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
 
 /** The HTML preview of a document: the same Markdown tokens as the PDF, as one self-contained page. */
 export function renderHtml(tokens: Token[], settings: Pick<PdfSettings, 'title' | 'draft' | 'footer' | 'align'>): string {

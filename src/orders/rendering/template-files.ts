@@ -1,4 +1,4 @@
-import matter from 'gray-matter';
+import { parseFrontMatter } from '../../common/front-matter.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -31,7 +31,7 @@ export function loadTemplateFiles(dir: string): TemplateFile[] {
     .sort();
   const byKind = new Map<TemplateKind, TemplateFile>();
   for (const name of files) {
-    const parsed = matter(readFileSync(join(dir, name), 'utf8'));
+    const parsed = parseFrontMatter(readFileSync(join(dir, name), 'utf8'));
     const { key, kind, title } = parsed.data as Record<string, unknown>;
     if (typeof key !== 'string' || !/^[a-z0-9-]{1,60}$/.test(key))
       throw new Error(`templates/${name}: front matter needs a key of lower-case letters, digits and -`);
