@@ -1,14 +1,15 @@
 /**
  * The layering of src/ (drawn in the README, "Layers"): a folder may import
- * its own layer and the layers below it, never one above. With one order for
- * all folders there can be no cycle between feature folders, except inside
- * one layer (auth and directory share one: see the README). `npm run check`
- * runs it (npm run deps).
+ * its own layer's shared pieces and the layers below it, never one above, and
+ * never a sibling feature of its own layer. With one order for all feature
+ * folders there can be no cycle between them; `no-folder-cycles` checks it on
+ * the folder graph as well. `npm run check` runs it (npm run deps).
  */
 const LAYERS = [
   ['common'],
   ['storage', 'audit'],
-  ['auth', 'directory'],
+  ['auth'],
+  ['directory'],
   ['outbox'],
   ['cases'],
   ['orders'],
@@ -30,6 +31,17 @@ const layerRules = LAYERS.slice(0, -1).map((layer, i) => ({
   from: { path: folders([layer]) },
   to: { path: folders(LAYERS.slice(i + 1)) },
 }));
+
+/** Features of one layer stand side by side: none imports another. */
+const siblingRules = LAYERS.filter((layer) => layer.length > 1).flatMap((layer) =>
+  layer.map((feature) => ({
+    name: `sibling-${feature}`,
+    comment: `${feature} may not import ${layer.filter((other) => other !== feature).join(', ')} (same layer)`,
+    severity: 'error',
+    from: { path: `^src/${feature}/` },
+    to: { path: folders([layer.filter((other) => other !== feature)]) },
+  })),
+);
 
 /** Pure domain logic: plain functions with unit tests beside them, no framework. */
 const DOMAIN_FILES = [
@@ -70,6 +82,15 @@ module.exports = {
       to: { path: '^src/', pathNot: '^src/common/' },
     },
     ...layerRules,
+    ...siblingRules,
+    {
+      name: 'no-folder-cycles',
+      comment: 'no two folders import each other, directly or through others (features import one way)',
+      severity: 'error',
+      scope: 'folder',
+      from: {},
+      to: { circular: true },
+    },
     {
       name: 'domain-imports-no-framework',
       comment: 'domain files are plain functions: no Nest, TypeORM, Fastify, BullMQ or database driver',

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../common/config/config.module.js';
 import type { AppConfig } from '../common/config/app-config.js';
-import { UsersRepository, type AccountRow } from '../directory/users.repository.js';
+import { UsersRepository, type AccountRow } from './users.repository.js';
 import { AuthChangeBus } from './auth-changes.js';
 import { ExpiringCache } from './expiring-cache.js';
 import { RevokedTokensRepository } from './revoked-tokens.repository.js';

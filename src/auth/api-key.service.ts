@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { NotFound, Unauthenticated, ValidationFailed } from '../common/errors/domain-error.js';
-import { ApiKeysRepository, type ApiKeyView } from '../directory/api-keys.repository.js';
+import { ApiKeysRepository, type ApiKeyView } from './api-keys.repository.js';
 import { apiKeyMatches, generateApiKey, prefixOf } from './api-key-format.js';
 import type { Actor, Principal } from './principal.js';
 

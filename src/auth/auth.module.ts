@@ -4,7 +4,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { APP_CONFIG } from '../common/config/config.module.js';
 import type { AppConfig } from '../common/config/app-config.js';
-import { DirectoryDataModule } from '../directory/directory-data.module.js';
+import { AccountsDataModule } from './accounts-data.module.js';
 import { AccountStateService } from './account-state.service.js';
 import { ApiKeyService } from './api-key.service.js';
 import { AuthChangeBus } from './auth-changes.js';
@@ -24,7 +24,7 @@ import { TokenService } from './token.service.js';
 
 @Module({
   imports: [
-    DirectoryDataModule,
+    AccountsDataModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       // A KeyObject made once: given a string, jsonwebtoken first tries (and fails) to parse it as a

@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { APP_CONFIG } from '../common/config/config.module.js';
 import type { AppConfig } from '../common/config/app-config.js';
 import { Forbidden, NotFound, Unauthenticated, ValidationFailed } from '../common/errors/domain-error.js';
-import { UsersRepository, type UserView } from '../directory/users.repository.js';
+import { UsersRepository, type UserView } from './users.repository.js';
 import { AccountStateService } from './account-state.service.js';
 import { ApiKeyService } from './api-key.service.js';
 import { needsMfaEnrolment } from './auth.guard.js';

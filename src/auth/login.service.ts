@@ -3,7 +3,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { APP_CONFIG } from '../common/config/config.module.js';
 import type { AppConfig } from '../common/config/app-config.js';
 import { DomainError, Unauthenticated } from '../common/errors/domain-error.js';
-import { UsersRepository, type UserView } from '../directory/users.repository.js';
+import { UsersRepository, type UserView } from './users.repository.js';
 import { LoginThrottle } from './login-throttle.js';
 import { MfaInvalid, MfaService } from './mfa/mfa.service.js';
 import { decoyHash, verifyPassword } from './password-hasher.js';

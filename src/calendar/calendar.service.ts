@@ -9,7 +9,7 @@ import { APP_CONFIG } from '../common/config/config.module.js';
 import type { AppConfig } from '../common/config/app-config.js';
 import { NotFound } from '../common/errors/domain-error.js';
 import { CourtsService } from '../directory/courts.service.js';
-import { UserContactsRepository } from '../directory/user-contacts.repository.js';
+import { UserContactsRepository } from '../auth/user-contacts.repository.js';
 import { HearingRequestsRepository } from '../hearings/hearing-requests.repository.js';
 import { CalendarFeedsRepository } from './calendar-feeds.repository.js';
 import { hearingCalendar } from './hearing-calendar.js';

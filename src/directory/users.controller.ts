@@ -9,7 +9,8 @@ import { UuidParam } from '../common/http/uuid-param.js';
 import { CreateUserDto, UpdateUserDto, UserListQuery } from './dto/directory.dto.js';
 import { UsersService } from './users.service.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
-import { UserDto, UserListItemDto } from './dto/directory-responses.dto.js';
+import { UserDto } from '../auth/dto/user.dto.js';
+import { UserListItemDto } from './dto/directory-responses.dto.js';
 
 @ApiTags('directory')
 @Controller('users')

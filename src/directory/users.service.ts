@@ -11,9 +11,9 @@ import type { Actor, Role } from '../auth/principal.js';
 import { Conflict, NotFound, ValidationFailed, type FieldError } from '../common/errors/domain-error.js';
 import type { Page } from '../common/pagination/pagination.js';
 import type { CreateUserDto, UpdateUserDto, UserListQuery } from './dto/directory.dto.js';
-import { UsersRepository, type UserChange, type UserView } from './users.repository.js';
+import { UsersRepository, type UserChange, type UserView } from '../auth/users.repository.js';
 
-export { toUserView, type UserView } from './users.repository.js';
+export { toUserView, type UserView } from '../auth/users.repository.js';
 
 /** JUDGE and CLERK belong to a court, AGENCY to an agency, ADMIN to neither. */
 function tenantErrors(role: Role, courtId: string | null, agencyId: string | null): FieldError[] {

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { CaseContactsRepository, type CaseCaption } from '../cases/case-contacts.repository.js';
 import { APP_CONFIG } from '../common/config/config.module.js';
 import type { AppConfig } from '../common/config/app-config.js';
-import { UserContactsRepository } from '../directory/user-contacts.repository.js';
+import { UserContactsRepository } from '../auth/user-contacts.repository.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { jobId, type OutboxJob } from '../outbox/jobs.js';
 import { MailTemplates } from './mail-templates.js';

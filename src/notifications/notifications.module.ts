@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountsDataModule } from '../auth/accounts-data.module.js';
 import { CasesModule } from '../cases/cases.module.js';
 import { APP_CONFIG } from '../common/config/config.module.js';
 import type { AppConfig } from '../common/config/app-config.js';
@@ -22,7 +23,7 @@ import { NotificationsService } from './notifications.service.js';
  * sends each message through the transport SMTP_URL chooses.
  */
 @Module({
-  imports: [CasesModule, DirectoryModule, OrdersModule, HearingsModule],
+  imports: [AccountsDataModule, CasesModule, DirectoryModule, OrdersModule, HearingsModule],
   controllers: [NotificationsController, CertificatesOfServiceController],
   providers: [
     NotificationsRepository,

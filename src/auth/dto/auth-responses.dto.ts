@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { EnumProperty, TextProperty, UuidProperty } from '../../common/openapi/properties.js';
-import { UserDto } from '../../directory/dto/directory-responses.dto.js';
+import { UserDto } from './user.dto.js';
 import type { ApiKeyMe, MeView, TokenResponse } from '../auth.service.js';
 import { ROLES, type Role } from '../principal.js';
 

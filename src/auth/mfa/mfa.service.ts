@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service.js';
 import { Conflict, DomainError, Forbidden, NotFound } from '../../common/errors/domain-error.js';
-import { UsersRepository } from '../../directory/users.repository.js';
+import { UsersRepository } from '../users.repository.js';
 import { AccountStateService } from '../account-state.service.js';
 import type { Actor } from '../principal.js';
 import { SessionService } from '../session.service.js';

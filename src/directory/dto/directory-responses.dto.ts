@@ -1,11 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ROLES, type Role } from '../../auth/principal.js';
 import { DateProperty, EnumProperty, InstantProperty, TextProperty, UuidProperty } from '../../common/openapi/properties.js';
 import type { AgencyView } from '../agencies.service.js';
 import type { ClosureView, CourtView } from '../courts.service.js';
 import { AGENCY_KINDS, type AgencyKind } from '../entities/agency.entity.js';
-import type { ApiKeyView } from '../api-keys.repository.js';
-import type { UserView } from '../users.service.js';
+import type { ApiKeyView } from '../../auth/api-keys.repository.js';
+import { UserDto } from '../../auth/dto/user.dto.js';
 
 export class CourtDto implements CourtView {
   @UuidProperty()
@@ -53,32 +52,6 @@ export class AgencyDto implements AgencyView {
 
   @ApiProperty({ example: 'TX' })
   state: string;
-
-  @InstantProperty()
-  createdAt: Date;
-}
-
-export class UserDto implements UserView {
-  @UuidProperty()
-  id: string;
-
-  @ApiProperty({ example: 'clerk@court.example' })
-  email: string;
-
-  @ApiProperty()
-  name: string;
-
-  @EnumProperty(ROLES, 'Role')
-  role: Role;
-
-  @UuidProperty({ nullable: true, description: 'JUDGE and CLERK: their court' })
-  courtId: string | null;
-
-  @UuidProperty({ nullable: true, description: 'AGENCY: their agency' })
-  agencyId: string | null;
-
-  @ApiProperty({ description: 'A disabled user cannot sign in; their tokens and sessions have ended' })
-  disabled: boolean;
 
   @InstantProperty()
   createdAt: Date;

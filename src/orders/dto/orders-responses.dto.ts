@@ -1,12 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { EnumProperty, InstantProperty, UuidProperty } from '../../common/openapi/properties.js';
 import { ORDER_KINDS, ORDER_STATUSES, type OrderKind, type OrderStatus } from '../applicable-order.js';
-import type { OrderTemplateDetail, OrderTemplateView } from '../order-templates/order-templates.service.js';
 import { DEFAULT_TERMS, type OrderTerms } from '../order-terms.js';
 import type { Verification } from '../order-verification.service.js';
 import type { EpisodeOrderFindings } from '../episode-order-findings.js';
 import type { OrderView } from '../order-view.js';
-import { TEMPLATE_KINDS, type TemplateKind } from '../rendering/template-data.js';
 
 /** Every term of an order, each filled in (a term the order leaves out has its default). */
 export class TermsDto implements OrderTerms {
@@ -150,42 +148,6 @@ export class OrderDto implements OrderView {
 
   @InstantProperty()
   updatedAt: Date;
-}
-
-export class OrderTemplateDto implements OrderTemplateView {
-  @UuidProperty()
-  id: string;
-
-  @ApiProperty({ example: 'individual-order' })
-  key: string;
-
-  @EnumProperty(TEMPLATE_KINDS, 'TemplateKind')
-  kind: TemplateKind;
-
-  @ApiProperty({ example: 1 })
-  version: number;
-
-  @ApiProperty()
-  title: string;
-
-  @UuidProperty({ nullable: true, description: "null: shipped with the service; else the court's own version" })
-  courtId: string | null;
-
-  @ApiProperty({ description: 'SHA-256 of the template body, hex' })
-  sha256: string;
-
-  @InstantProperty()
-  createdAt: Date;
-}
-
-export class ListedOrderTemplateDto extends OrderTemplateDto {
-  @ApiProperty({ description: 'The version new orders use (for the court asked about)' })
-  current: boolean;
-}
-
-export class OrderTemplateDetailDto extends OrderTemplateDto implements OrderTemplateDetail {
-  @ApiProperty({ description: 'Handlebars over Markdown, with front matter' })
-  body: string;
 }
 
 /** What anyone holding an order may learn about it: never child data. */

@@ -4,10 +4,10 @@ import { Access } from '../../auth/access.decorator.js';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
 import type { Actor } from '../../auth/principal.js';
 import { UuidParam } from '../../common/http/uuid-param.js';
-import { CreateOrderTemplateDto, ListOrderTemplatesQuery } from '../dto/order-templates.dto.js';
+import { CreateOrderTemplateDto, ListOrderTemplatesQuery } from './dto/order-templates.dto.js';
 import { OrderTemplatesService } from './order-templates.service.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
-import { ListedOrderTemplateDto, OrderTemplateDetailDto, OrderTemplateDto } from '../dto/orders-responses.dto.js';
+import { ListedOrderTemplateDto, OrderTemplateDetailDto, OrderTemplateDto } from './dto/order-templates-responses.dto.js';
 
 @ApiTags('orders')
 @Controller('order-templates')

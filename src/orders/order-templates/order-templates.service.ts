@@ -7,7 +7,7 @@ import type { Actor } from '../../auth/principal.js';
 import { lockForTransaction } from '../../common/database/sql.js';
 import { NotFound, ValidationFailed } from '../../common/errors/domain-error.js';
 import { CourtsService } from '../../directory/courts.service.js';
-import type { CreateOrderTemplateDto, ListOrderTemplatesQuery } from '../dto/order-templates.dto.js';
+import type { CreateOrderTemplateDto, ListOrderTemplatesQuery } from './dto/order-templates.dto.js';
 import { compileTemplate, TemplateInvalid, type CompiledTemplate } from '../rendering/template-compiler.js';
 import type { TemplateKind } from '../rendering/template-data.js';
 import { defaultTemplatesDir, loadTemplateFiles, templateHash } from '../rendering/template-files.js';

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { OptionalUuid } from '../../common/validation/validators.js';
+import { OptionalUuid } from '../../../common/validation/validators.js';
 import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { TEMPLATE_KINDS, type TemplateKind } from '../rendering/template-data.js';
+import { TEMPLATE_KINDS, type TemplateKind } from '../../rendering/template-data.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Role } from '../auth/principal.js';
+import type { Role } from './principal.js';
 import { SqlParams } from '../common/database/sql.js';
 import { FastQuery } from '../common/database/fast-query.js';
 import { decodeCursor, toPage, type Page } from '../common/pagination/pagination.js';

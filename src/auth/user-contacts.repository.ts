@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Role } from '../auth/principal.js';
+import type { Role } from './principal.js';
 
 /** A user as someone to write to. */
 export interface UserContact {

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-import type { Role } from '../../auth/principal.js';
+import type { Role } from '../principal.js';
 
 @Entity('users')
 export class User {
