@@ -125,12 +125,12 @@ export class UpdateUserDto {
   @IsIn(ROLES)
   role?: Role;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'JUDGE and CLERK: their court; null for other roles' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'JUDGE and CLERK: their court; null for other roles' })
   @ValidateIf((_, value) => value !== undefined && value !== null)
   @IsUUID()
   courtId?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'AGENCY: its agency; null for other roles' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'AGENCY: its agency; null for other roles' })
   @ValidateIf((_, value) => value !== undefined && value !== null)
   @IsUUID()
   agencyId?: string | null;

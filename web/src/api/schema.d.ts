@@ -1644,12 +1644,12 @@ export interface components {
              * Format: uuid
              * @description JUDGE and CLERK: their court; null for other roles
              */
-            courtId?: Record<string, never> | null;
+            courtId?: string | null;
             /**
              * Format: uuid
              * @description AGENCY: its agency; null for other roles
              */
-            agencyId?: Record<string, never> | null;
+            agencyId?: string | null;
             /** @description A disabled user cannot sign in; their tokens and sessions end at once */
             disabled?: boolean;
         };
