@@ -28,7 +28,9 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { to: '/hearings', label: 'Hearings' },
   ],
   ADMIN: [
-    { to: '/', label: 'Courts' },
+    { to: '/', label: 'Home' },
+    { to: '/admin/courts', label: 'Courts' },
+    { to: '/closures', label: 'Closures' },
     { to: '/admin/agencies', label: 'Agencies' },
     { to: '/admin/users', label: 'Users' },
     { to: '/admin/templates', label: 'Templates' },
