@@ -63,7 +63,7 @@ describe('a worker killed during a delivery', () => {
     const [held] = await waitFor(() => {
       const d = receiver.deliveries.filter((x) => x.json.data.id === hearingRequestId);
       return d.length ? d : null;
-    }, 20_000);
+    }, 60_000); // a worker process starting on a loaded machine
 
     first.kill('SIGKILL');
     await new Promise((resolve) => first.once('exit', resolve));
@@ -72,7 +72,7 @@ describe('a worker killed during a delivery', () => {
     await waitFor(async () => {
       const [row] = await t.db.query(`SELECT docket_status FROM hearing_requests WHERE id = $1`, [hearingRequestId]);
       return row.docket_status === 'SYNCED';
-    }, 30_000);
+    }, 60_000);
     const deliveries = receiver.of(held.eventId);
     expect(deliveries.map((d) => d.answered)).toEqual([null, 200]);
     const events = await t.db.query(`SELECT status, attempts FROM docket_events WHERE hearing_request_id = $1`, [hearingRequestId]);
