@@ -14,7 +14,8 @@ const common = {
 
 export default {
   maxWorkers: 2,
-  testTimeout: 60_000,
+  // A bound on a hung test, not a measure: suites that start real processes need minutes on a loaded 2-core machine.
+  testTimeout: 180_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {

@@ -28,7 +28,7 @@ async function startRedis(): Promise<void> {
     } finally {
       client.disconnect();
     }
-  }, 10_000);
+  }, 60_000);
 }
 
 async function stopRedis(): Promise<void> {
@@ -76,8 +76,8 @@ describe('with Redis down', () => {
     expect(before.status).toBe('OPEN');
 
     await startRedis();
-    await waitFor(async () => (await t.db.query(`SELECT status FROM obligations WHERE id = $1`, [le.id]))[0].status === 'OVERDUE', 20_000);
-    await waitFor(async () => (await t.db.query(`SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL`))[0].n === 0, 10_000);
+    await waitFor(async () => (await t.db.query(`SELECT status FROM obligations WHERE id = $1`, [le.id]))[0].status === 'OVERDUE', 60_000);
+    await waitFor(async () => (await t.db.query(`SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL`))[0].n === 0, 60_000);
     await t.http.get('/health/ready').expect(200);
   });
 });
