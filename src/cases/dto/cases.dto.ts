@@ -6,6 +6,7 @@ import {
   IsBoolean,
   IsEmail,
   IsIn,
+  IsObject,
   IsNotEmpty,
   IsNumber,
   IsOptional,
@@ -138,6 +139,8 @@ export class CreateCaseDto {
   judgeId: string;
 
   @ApiProperty({ type: ChildInputDto })
+  // An array would pass ValidateNested item by item and reach the service as a list (a 500).
+  @IsObject()
   @ValidateNested()
   @Type(() => ChildInputDto)
   child: ChildInputDto;
