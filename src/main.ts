@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import type { INestApplicationContext } from '@nestjs/common';
 import { ConfigError, loadConfig, type ProcessRole } from './common/config/app-config.js';
 import { bootLogger, createHttpApp, createOpenApiDocumentOffline, createWorkerApp } from './bootstrap.js';
-import { seedDemo } from './demo/seed-demo.js';
+import { DEMO_ENTITIES, seedDemo } from './demo/seed-demo.js';
 
 /**
  * node dist/main.js           API and worker in one process (the default)
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
         process.exit(2);
       }
       const { openDataSource } = await import('./common/database/database-setup.js');
-      const dataSource = await openDataSource(config, { migrate: true });
+      const dataSource = await openDataSource(config, { migrate: true, entities: command === 'seed-demo' ? DEMO_ENTITIES : [] });
       if (command === 'seed-demo') await seedDemo(dataSource, config);
       await dataSource.destroy();
       return;

@@ -1,76 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { AppConfig } from '../common/config/app-config.js';
 import { APP_CONFIG } from '../common/config/config.module.js';
 import type { Actor } from '../common/principal.js';
-import { SqlParams } from '../common/database/sql.js';
 import { ValidationFailed } from '../common/errors/domain-error.js';
-import { decodeCursor, toPage, type Page } from '../common/pagination/pagination.js';
+import { decodeCursor, type Page } from '../common/pagination/pagination.js';
+import { AuditEventsRepository, toAuditEventView, type AuditEventView, type AuditRow } from './audit-events.repository.js';
 import { AuditService } from './audit.service.js';
 import { CHAIN_HMAC, GENESIS_HASH, linkHolds, type ChainedRow, type ChainLink } from './audit-chain.js';
 
-export interface AuditEventView {
-  id: string;
-  seq: number;
-  at: Date;
-  actorId: string | null;
-  actorRole: string | null;
-  action: string;
-  outcome: string;
-  entityType: string | null;
-  entityId: string | null;
-  courtId: string | null;
-  requestId: string | null;
-  details: Record<string, unknown>;
-  hash: string;
-  prevHash: string;
-}
+export type { AuditEventView } from './audit-events.repository.js';
 
-interface AuditRow {
-  seq: string;
-  id: string;
-  at: Date;
-  actor_id: string | null;
-  actor_role: string | null;
-  action: string;
-  outcome: string;
-  entity_type: string | null;
-  entity_id: string | null;
-  court_id: string | null;
-  request_id: string | null;
-  details: Record<string, unknown>;
-  prev_hash: string;
-  hash: string;
-  chain_version: number;
-  cursor_key: string;
-}
-
-const toView = (r: AuditRow): AuditEventView => ({
-  id: r.id,
-  seq: Number(r.seq),
-  at: r.at,
-  actorId: r.actor_id,
-  actorRole: r.actor_role,
-  action: r.action,
-  outcome: r.outcome,
-  entityType: r.entity_type,
-  entityId: r.entity_id,
-  courtId: r.court_id,
-  requestId: r.request_id,
-  details: r.details,
-  hash: r.hash,
-  prevHash: r.prev_hash,
-});
-
-// Ordering must name audit_events.seq: the text alias below would sort '10' before '2'.
-const COLUMNS = `seq::text AS seq, id, at, actor_id, actor_role, action, outcome, entity_type, entity_id, court_id, request_id, details, prev_hash, hash, chain_version`;
 const VERIFY_CHUNK = 5000;
 
 @Injectable()
 export class AuditQueryService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(AuditEventsRepository) private readonly events: AuditEventsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(AuditService) private readonly audit: AuditService,
   ) {}
@@ -80,19 +25,14 @@ export class AuditQueryService {
     actor: Actor,
     filter: { entityType?: string; entityId?: string; limit: number; cursor?: string },
   ): Promise<Page<AuditEventView>> {
-    const params = new SqlParams();
-    const where: string[] = [];
-    if (actor.role !== 'ADMIN') where.push(`court_id = ${params.add(actor.courtId)}`);
-    if (filter.entityType) where.push(`entity_type = ${params.add(filter.entityType)}`);
-    if (filter.entityId) where.push(`entity_id = ${params.add(filter.entityId)}`);
     const after = decodeCursor(filter.cursor);
-    if (after) where.push(`seq < ${params.add(after.key)}::bigint`);
-    const rows = (await this.dataSource.query(
-      `SELECT ${COLUMNS}, seq::text AS cursor_key FROM audit_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY audit_events.seq DESC LIMIT ${params.add(filter.limit + 1)}`,
-      params.values,
-    )) as AuditRow[];
-    const page = toPage(rows, filter.limit, toView);
+    const page = await this.events.list({
+      courtId: actor.role === 'ADMIN' ? null : actor.courtId,
+      entityType: filter.entityType,
+      entityId: filter.entityId,
+      beforeSeq: after?.key,
+      limit: filter.limit,
+    });
     // Reading the log is itself audited, under the courts whose events were shown.
     const details = { entityType: filter.entityType ?? null, entityId: filter.entityId ?? null };
     await this.audit.recordList(actor, { action: 'list', entityType: 'audit_event', details }, page.items, { ids: false });
@@ -117,19 +57,14 @@ export class AuditQueryService {
   }
 
   private async verifyRange(range: { from: number; limit: number }): Promise<AuditVerification> {
-    const [head] = (await this.dataSource.query(`SELECT seq::text AS seq, hash FROM audit_head WHERE id = 1`)) as Array<{
-      seq: string;
-      hash: string;
-    }>;
+    const head = await this.events.head();
     const from = BigInt(range.from);
     if (from > BigInt(head.seq) + 1n) {
       throw ValidationFailed.field('from', `is past the end of the log (its last event is ${head.seq})`);
     }
     let previous: ChainLink | null = null;
     if (from > 1n) {
-      const [row] = (await this.dataSource.query(`SELECT ${COLUMNS} FROM audit_events WHERE seq = $1`, [
-        (from - 1n).toString(),
-      ])) as AuditRow[];
+      const row = await this.events.bySeq((from - 1n).toString());
       if (!row) return { valid: false, checked: 0, from: range.from, nextFrom: null };
       previous = { seq: from - 1n, hash: row.hash, chainVersion: row.chain_version };
     }
@@ -137,10 +72,7 @@ export class AuditQueryService {
     let next = from;
     while (checked < range.limit) {
       const take = Math.min(VERIFY_CHUNK, range.limit - checked);
-      const rows = (await this.dataSource.query(`SELECT ${COLUMNS} FROM audit_events WHERE seq >= $1 ORDER BY audit_events.seq LIMIT $2`, [
-        next.toString(),
-        take,
-      ])) as AuditRow[];
+      const rows = await this.events.fromSeq(next.toString(), take);
       for (const row of rows) {
         if (!linkHolds(this.config.auditHmacKey, previous, toChained(row))) {
           return { valid: false, checked, firstBrokenId: row.id, from: range.from, nextFrom: null };
@@ -172,5 +104,5 @@ export interface AuditVerification {
 }
 
 function toChained(row: AuditRow): ChainedRow {
-  return { ...toView(row), seq: row.seq, chainVersion: row.chain_version };
+  return { ...toAuditEventView(row), seq: row.seq, chainVersion: row.chain_version };
 }

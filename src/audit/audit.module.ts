@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditEvent } from './audit-event.entity.js';
+import { AuditEventsRepository } from './audit-events.repository.js';
 import { AuditQueryService } from './audit-query.service.js';
 import { AuditController } from './audit.controller.js';
 import { DENIAL_AUDIT } from '../common/errors/denial-audit.js';
@@ -10,7 +11,7 @@ import { AuditService } from './audit.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEvent])],
   controllers: [AuditController],
-  providers: [AuditService, AuditQueryService, { provide: DENIAL_AUDIT, useExisting: AuditService }],
+  providers: [AuditEventsRepository, AuditService, AuditQueryService, { provide: DENIAL_AUDIT, useExisting: AuditService }],
   exports: [AuditService, DENIAL_AUDIT],
 })
 export class AuditModule {}

@@ -5,11 +5,11 @@ import type { FastifyRequest } from 'fastify';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AppConfig } from '../common/config/app-config.js';
 import { APP_CONFIG } from '../common/config/config.module.js';
-import { FastQuery } from '../common/database/fast-query.js';
 import type { Actor, Principal } from '../common/principal.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { DenialReason } from '../common/errors/denial-audit.js';
 import { CHAIN_HMAC, CHAIN_SHA256, chainHmac, type ChainedFields } from './audit-chain.js';
+import { AuditEventsRepository, type AuditColumns, type ChainHead as Head } from './audit-events.repository.js';
 
 export type AuditOutcome = 'success' | 'denied' | 'not_found' | 'failed';
 
@@ -51,7 +51,7 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
   private flushing: Promise<void> | null = null;
 
   constructor(
-    @Inject(FastQuery) private readonly fast: FastQuery,
+    @Inject(AuditEventsRepository) private readonly events: AuditEventsRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -64,14 +64,12 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
    */
   async onApplicationBootstrap(): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const [head] = (await manager.query(`SELECT seq::text AS seq, hash FROM audit_head WHERE id = 1 FOR UPDATE`)) as Head[];
+      const head = await this.events.lockedHead(manager);
       if (head.seq === '0') return;
-      const [last] = (await manager.query(`SELECT chain_version FROM audit_events WHERE seq = $1`, [head.seq])) as Array<{
-        chain_version: number;
-      }>;
-      if (last?.chain_version !== CHAIN_SHA256) return;
+      if ((await this.events.chainVersionAt(manager, head.seq)) !== CHAIN_SHA256) return;
       const fields = fieldsOf(null, { action: 'chain_sealed', details: { sha256Events: Number(head.seq) } });
-      await manager.query(APPEND_AFTER_LOCK, chain(this.config.auditHmacKey, head, [fields]).values);
+      const chained = chain(this.config.auditHmacKey, head, [fields]);
+      await this.events.appendAfterLock(manager, chained.columns, chained.head);
       this.logger.log(`audit chain sealed with the HMAC key after ${head.seq} SHA-256 events`);
     });
   }
@@ -161,9 +159,8 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
 
   /** Appends inside a transaction: the head row is locked until that transaction commits. */
   private async append(manager: EntityManager, events: Array<Omit<ChainedFields, 'seq'>>): Promise<void> {
-    const [head] = (await manager.query(`SELECT seq::text AS seq, hash FROM audit_head WHERE id = 1 FOR UPDATE`)) as Head[];
-    const chained = chain(this.config.auditHmacKey, head, events);
-    await manager.query(APPEND_AFTER_LOCK, chained.values);
+    const chained = chain(this.config.auditHmacKey, await this.events.lockedHead(manager), events);
+    await this.events.appendAfterLock(manager, chained.columns, chained.head);
   }
 
   /**
@@ -173,10 +170,9 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
    */
   private async appendBatch(events: Array<Omit<ChainedFields, 'seq'>>): Promise<void> {
     for (let attempt = 0; ; attempt += 1) {
-      this.head ??= (await this.fast.rows<Head>(`SELECT seq::text AS seq, hash FROM audit_head WHERE id = 1`, []))[0];
+      this.head ??= await this.events.head();
       const chained = chain(this.config.auditHmacKey, this.head, events);
-      const result = await this.fast.run(APPEND_IF_HEAD_UNCHANGED, [...chained.values, this.head.seq, this.head.hash]);
-      if (result.rowCount === events.length) {
+      if (await this.events.appendIfHeadUnchanged(chained.columns, chained.head, this.head)) {
         this.head = chained.head;
         return;
       }
@@ -186,26 +182,9 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
   }
 }
 
-interface Head {
-  seq: string;
-  hash: string;
-}
-
-const COLUMNS =
-  'seq, id, at, actor_id, actor_role, action, outcome, entity_type, entity_id, court_id, request_id, details, prev_hash, hash, chain_version';
-/** One array parameter per column: the statement text is the same for any batch size, so it is prepared once. */
-const UNNEST = `unnest($1::bigint[], $2::uuid[], $3::timestamptz[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::uuid[],
-                       $10::uuid[], $11::text[], $12::jsonb[], $13::text[], $14::text[], $15::smallint[])`;
-const APPEND_AFTER_LOCK = `
-  WITH moved AS (UPDATE audit_head SET seq = $16, hash = $17 WHERE id = 1)
-  INSERT INTO audit_events (${COLUMNS}) SELECT * FROM ${UNNEST}`;
-const APPEND_IF_HEAD_UNCHANGED = `
-  WITH moved AS (UPDATE audit_head SET seq = $16, hash = $17 WHERE id = 1 AND seq = $18 AND hash = $19 RETURNING 1)
-  INSERT INTO audit_events (${COLUMNS}) SELECT * FROM ${UNNEST} WHERE EXISTS (SELECT 1 FROM moved)`;
-
-/** Chains events after a head: their columns as arrays (for UNNEST), then the new head's seq and hash. */
-function chain(key: string, head: Head, events: Array<Omit<ChainedFields, 'seq'>>): { values: unknown[]; head: Head } {
-  const columns: unknown[][] = Array.from({ length: 15 }, () => []);
+/** Chains events after a head: their columns as arrays (AuditColumns), and the new head. */
+function chain(key: string, head: Head, events: Array<Omit<ChainedFields, 'seq'>>): { columns: AuditColumns; head: Head } {
+  const columns: AuditColumns = Array.from({ length: 15 }, () => []);
   let seq = BigInt(head.seq);
   let prevHash = head.hash;
   for (const event of events) {
@@ -232,8 +211,7 @@ function chain(key: string, head: Head, events: Array<Omit<ChainedFields, 'seq'>
     row.forEach((value, i) => columns[i].push(value));
     prevHash = hash;
   }
-  const next = { seq: seq.toString(), hash: prevHash };
-  return { values: [...columns, next.seq, next.hash], head: next };
+  return { columns, head: { seq: seq.toString(), hash: prevHash } };
 }
 
 function fieldsOf(actor: Actor | null, entry: AuditEntry): Omit<ChainedFields, 'seq'> {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { CourtsService } from '../directory/courts.service.js';
 import type { ParticipantRole } from './entities/case-participant.entity.js';
 import { ParticipantsRepository } from './participants.repository.js';
 
@@ -29,33 +30,25 @@ export class CaseContactsRepository {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(ParticipantsRepository) private readonly participants: ParticipantsRepository,
+    @Inject(CourtsService) private readonly courts: CourtsService,
   ) {}
 
+  /** The case and its child from this feature's tables, its court from the directory's. */
   async caption(caseId: string): Promise<CaseCaption | null> {
     const [row] = (await this.dataSource.query(
-      `SELECT k.id, k.court_id, k.docket_number, k.judge_id, co.name AS court_name, co.county, co.state, co.timezone, c.first_name, c.last_name
-         FROM cases k JOIN courts co ON co.id = k.court_id JOIN children c ON c.case_id = k.id
+      `SELECT k.id, k.court_id, k.docket_number, k.judge_id, c.first_name, c.last_name
+         FROM cases k JOIN children c ON c.case_id = k.id
         WHERE k.id = $1`,
       [caseId],
-    )) as Array<{
-      id: string;
-      court_id: string;
-      docket_number: string;
-      judge_id: string;
-      court_name: string;
-      county: string;
-      state: string;
-      timezone: string;
-      first_name: string;
-      last_name: string;
-    }>;
+    )) as Array<{ id: string; court_id: string; docket_number: string; judge_id: string; first_name: string; last_name: string }>;
     if (!row) return null;
+    const court = await this.courts.require(row.court_id);
     return {
       caseId: row.id,
       courtId: row.court_id,
       docketNumber: row.docket_number,
       judgeId: row.judge_id,
-      court: { name: row.court_name, county: row.county, state: row.state.trim(), timezone: row.timezone },
+      court: { name: court.name, county: court.county, state: court.state.trim(), timezone: court.timezone },
       child: { firstName: row.first_name, lastName: row.last_name },
     };
   }

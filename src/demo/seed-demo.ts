@@ -1,8 +1,21 @@
 import type { DataSource } from 'typeorm';
+import { AuditEventsRepository } from '../audit/audit-events.repository.js';
 import { AuditService } from '../audit/audit.service.js';
 import { hashPassword } from '../auth/password-hasher.js';
+import type { Role } from '../auth/principal.js';
+import { UsersRepository } from '../auth/users.repository.js';
+import { CasesRepository } from '../cases/cases.repository.js';
+import { ChildrenRepository } from '../cases/children.repository.js';
+import { CourtCase, type CaseType } from '../cases/entities/case.entity.js';
+import { Child } from '../cases/entities/child.entity.js';
+import { Placement, type PlacementType } from '../cases/entities/placement.entity.js';
+import { PlacementsRepository } from '../cases/placements.repository.js';
 import type { AppConfig } from '../common/config/app-config.js';
 import { FastQuery } from '../common/database/fast-query.js';
+import { AgenciesRepository } from '../directory/agencies.repository.js';
+import { CourtsRepository } from '../directory/courts.repository.js';
+import { Agency } from '../directory/entities/agency.entity.js';
+import { Court } from '../directory/entities/court.entity.js';
 
 export const DEMO_PASSWORD = 'demo-password-2026';
 
@@ -26,7 +39,16 @@ export const DEMO_LOGINS = [
   { role: 'AGENCY (juvenile justice)', email: 'officer@jjd.demo' },
 ];
 
-const CHILDREN = [
+const CHILDREN: Array<{
+  n: number;
+  docket: string;
+  type: CaseType;
+  first: string;
+  last: string;
+  dob: string;
+  agency: string;
+  placement: PlacementType;
+}> = [
   {
     n: 1,
     docket: 'JC-2026-0101',
@@ -59,61 +81,84 @@ const CHILDREN = [
   },
 ];
 
-/** Demo data: a Texas court, its judge and clerk, two agencies with a user each, three cases with placements. */
+/** The entities the seed's repositories write through: `seed-demo` opens its data source with them. */
+export const DEMO_ENTITIES = [Court, Agency, CourtCase, Child, Placement];
+
+/**
+ * Demo data: a Texas court, its judge and clerk, two agencies with a user each, three cases with placements.
+ * Written through each feature's repository, in one transaction; nothing if the demo court exists.
+ */
 export async function seedDemo(dataSource: DataSource, config: AppConfig): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const courts = new CourtsRepository(dataSource);
+  const agencies = new AgenciesRepository(dataSource);
+  const fast = new FastQuery(dataSource);
+  const users = new UsersRepository(dataSource, fast);
+  const cases = new CasesRepository(dataSource);
+  const children = new ChildrenRepository(fast);
+  const placements = new PlacementsRepository(dataSource);
   await dataSource.transaction(async (m) => {
-    const [{ exists }] = (await m.query(`SELECT EXISTS (SELECT 1 FROM courts WHERE id = $1) AS exists`, [ID.court])) as Array<{
-      exists: boolean;
-    }>;
-    if (exists) return;
-    await m.query(
-      `INSERT INTO courts (id, name, state, county, timezone) VALUES ($1, 'Travis County Juvenile Court (demo)', 'TX', 'Travis', 'America/Chicago')`,
-      [ID.court],
-    );
-    await m.query(
-      `INSERT INTO agencies (id, name, kind, state) VALUES
-         ($1, 'Department of Family and Protective Services, Region 7 (demo)', 'CHILD_WELFARE', 'TX'),
-         ($2, 'Juvenile Justice Department (demo)', 'JUVENILE_JUSTICE', 'TX')`,
-      [ID.agencyWelfare, ID.agencyJustice],
-    );
-    const users: Array<[string, string, string, string, string | null, string | null]> = [
+    if (await courts.byId(ID.court, m)) return;
+    await courts.insert(m, {
+      id: ID.court,
+      name: 'Travis County Juvenile Court (demo)',
+      state: 'TX',
+      county: 'Travis',
+      timezone: 'America/Chicago',
+    });
+    await agencies.insert(m, {
+      id: ID.agencyWelfare,
+      name: 'Department of Family and Protective Services, Region 7 (demo)',
+      kind: 'CHILD_WELFARE',
+      state: 'TX',
+    });
+    await agencies.insert(m, { id: ID.agencyJustice, name: 'Juvenile Justice Department (demo)', kind: 'JUVENILE_JUSTICE', state: 'TX' });
+    const people: Array<[string, string, string, Role, string | null, string | null]> = [
       [ID.admin, 'admin@demo.court', 'Demo Administrator', 'ADMIN', null, null],
       [ID.judge, 'judge@demo.court', 'Hon. Maria Alvarez', 'JUDGE', ID.court, null],
       [ID.clerk, 'clerk@demo.court', 'Sam Clerk', 'CLERK', ID.court, null],
       [ID.caseworker, 'caseworker@dfps.demo', 'Casey Worker', 'AGENCY', null, ID.agencyWelfare],
       [ID.jjWorker, 'officer@jjd.demo', 'Pat Officer', 'AGENCY', null, ID.agencyJustice],
     ];
-    for (const [id, email, name, role, courtId, agencyId] of users) {
-      await m.query(
-        `INSERT INTO users (id, email, name, password_hash, role, court_id, agency_id) VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT DO NOTHING`,
-        [id, email, name, passwordHash, role, courtId, agencyId],
-      );
+    for (const [id, email, name, role, courtId, agencyId] of people) {
+      await users.insert(m, { id, email, name, passwordHash, role, courtId, agencyId });
     }
+    const placedSince = new Date(Date.now() - 90 * 24 * 3600 * 1000);
     for (const child of CHILDREN) {
       const caseId = `0d5f3c1e-0000-4000-8000-0000000001${String(child.n).padStart(2, '0')}`;
       const childId = `0d5f3c1e-0000-4000-8000-0000000002${String(child.n).padStart(2, '0')}`;
       const placementId = `0d5f3c1e-0000-4000-8000-0000000003${String(child.n).padStart(2, '0')}`;
-      await m.query(`INSERT INTO cases (id, court_id, docket_number, case_type, judge_id) VALUES ($1, $2, $3, $4, $5)`, [
+      await cases.insert(m, { id: caseId, courtId: ID.court, docketNumber: child.docket, caseType: child.type, judgeId: ID.judge });
+      await children.insert(m, {
+        id: childId,
         caseId,
-        ID.court,
-        child.docket,
-        child.type,
-        ID.judge,
-      ]);
-      await m.query(
-        `INSERT INTO children (id, case_id, court_id, first_name, last_name, date_of_birth, sex, height_inches, weight_pounds, hair_color, eye_color, identifying_marks)
-         VALUES ($1, $2, $3, $4, $5, $6, 'X', 62, 110, 'brown', 'brown', '{"small scar above left eyebrow"}')`,
-        [childId, caseId, ID.court, child.first, child.last, child.dob],
-      );
-      await m.query(
-        `INSERT INTO placements (id, case_id, child_id, agency_id, placement_type, started_at, caseworker_name)
-         VALUES ($1, $2, $3, $4, $5, now() - interval '90 days', 'Casey Worker')`,
-        [placementId, caseId, childId, child.agency, child.placement],
-      );
+        courtId: ID.court,
+        firstName: child.first,
+        middleName: null,
+        lastName: child.last,
+        dateOfBirth: child.dob,
+        sex: 'X',
+        heightInches: 62,
+        weightPounds: 110,
+        hairColor: 'brown',
+        eyeColor: 'brown',
+        identifyingMarks: ['small scar above left eyebrow'],
+        wearsGlasses: null,
+        hasBraces: null,
+        riskFactors: [],
+      });
+      await placements.insert(m, {
+        id: placementId,
+        caseId,
+        childId,
+        agencyId: child.agency,
+        placementType: child.placement,
+        startedAt: placedSince,
+        caseworkerName: 'Casey Worker',
+        caseworkerEmail: null,
+      });
     }
-    await new AuditService(new FastQuery(dataSource), dataSource, config).record(m, null, {
+    await new AuditService(new AuditEventsRepository(fast, dataSource), dataSource, config).record(m, null, {
       action: 'seed',
       entityType: 'court',
       entityId: ID.court,
