@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { FastQuery } from '../common/database/fast-query.js';
 import { SqlParams } from '../common/database/sql.js';
 import { toPage, type Page } from '../common/pagination/pagination.js';
+import type { ChainedFields } from './audit-chain.js';
 
 /** Where the chain ends: the last event's seq and hash (seq '0' and the genesis hash for an empty log). */
 export interface ChainHead {
@@ -11,19 +12,9 @@ export interface ChainHead {
   hash: string;
 }
 
-export interface AuditEventView {
-  id: string;
+/** An event as the log lists it: the chained fields, its place in the chain and its links. */
+export interface AuditEventView extends Omit<ChainedFields, 'seq'> {
   seq: number;
-  at: Date;
-  actorId: string | null;
-  actorRole: string | null;
-  action: string;
-  outcome: string;
-  entityType: string | null;
-  entityId: string | null;
-  courtId: string | null;
-  requestId: string | null;
-  details: Record<string, unknown>;
   hash: string;
   prevHash: string;
 }
