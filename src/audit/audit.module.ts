@@ -1,6 +1,4 @@
 import { Global, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditEvent } from './audit-event.entity.js';
 import { AuditEventsRepository } from './audit-events.repository.js';
 import { AuditQueryService } from './audit-query.service.js';
 import { AuditController } from './audit.controller.js';
@@ -9,7 +7,6 @@ import { AuditService } from './audit.service.js';
 
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([AuditEvent])],
   controllers: [AuditController],
   providers: [AuditEventsRepository, AuditService, AuditQueryService, { provide: DENIAL_AUDIT, useExisting: AuditService }],
   exports: [AuditService, DENIAL_AUDIT],

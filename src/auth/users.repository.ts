@@ -257,9 +257,4 @@ export class UsersRepository {
   async bumpTokenVersion(manager: EntityManager, id: string): Promise<void> {
     await manager.query(`UPDATE users SET token_version = token_version + 1, updated_at = now() WHERE id = $1`, [id]);
   }
-
-  async exists(manager: EntityManager, table: 'courts' | 'agencies', id: string): Promise<boolean> {
-    const rows = (await manager.query(`SELECT 1 FROM ${table} WHERE id = $1`, [id])) as unknown[];
-    return rows.length > 0;
-  }
 }

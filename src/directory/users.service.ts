@@ -12,6 +12,8 @@ import { Conflict, NotFound, ValidationFailed, type FieldError } from '../common
 import type { Page } from '../common/pagination/pagination.js';
 import type { CreateUserDto, UpdateUserDto, UserListQuery } from './dto/directory.dto.js';
 import { UsersRepository, type UserChange, type UserView } from '../auth/users.repository.js';
+import { AgenciesRepository } from './agencies.repository.js';
+import { CourtsRepository } from './courts.repository.js';
 
 export { toUserView, type UserView } from '../auth/users.repository.js';
 
@@ -32,6 +34,8 @@ export class UsersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(UsersRepository) private readonly users: UsersRepository,
+    @Inject(CourtsRepository) private readonly courts: CourtsRepository,
+    @Inject(AgenciesRepository) private readonly agencies: AgenciesRepository,
     @Inject(AccountStateService) private readonly accounts: AccountStateService,
     @Inject(MfaService) private readonly mfa: MfaService,
     @Inject(AuditService) private readonly audit: AuditService,
@@ -46,10 +50,8 @@ export class UsersService {
     const passwordHash = await hashPassword(dto.password);
     const id = randomUUID();
     return this.dataSource.transaction(async (manager) => {
-      if (dto.courtId && !(await this.users.exists(manager, 'courts', dto.courtId)))
-        throw ValidationFailed.field('courtId', 'no such court');
-      if (dto.agencyId && !(await this.users.exists(manager, 'agencies', dto.agencyId)))
-        throw ValidationFailed.field('agencyId', 'no such agency');
+      if (dto.courtId && !(await this.courts.byId(dto.courtId, manager))) throw ValidationFailed.field('courtId', 'no such court');
+      if (dto.agencyId && !(await this.agencyExists(manager, dto.agencyId))) throw ValidationFailed.field('agencyId', 'no such agency');
       const user = await this.users.insert(manager, {
         id,
         email: dto.email,
@@ -107,9 +109,9 @@ export class UsersService {
       if (actor.id === id && (roleChanged || dto.disabled === true)) {
         throw new Conflict('OwnAccount', 'An ADMIN cannot disable their own account or change their own role.');
       }
-      if (courtId && courtId !== current.courtId && !(await this.users.exists(manager, 'courts', courtId)))
+      if (courtId && courtId !== current.courtId && !(await this.courts.byId(courtId, manager)))
         throw ValidationFailed.field('courtId', 'no such court');
-      if (agencyId && agencyId !== current.agencyId && !(await this.users.exists(manager, 'agencies', agencyId)))
+      if (agencyId && agencyId !== current.agencyId && !(await this.agencyExists(manager, agencyId)))
         throw ValidationFailed.field('agencyId', 'no such agency');
       const change: UserChange = { name: dto.name, role: dto.role, courtId, agencyId, disabled: dto.disabled };
       const updated = await this.users.update(manager, id, change);
@@ -159,5 +161,9 @@ export class UsersService {
       // Another replica created it at the same moment.
       if (!(error instanceof Conflict)) throw error;
     }
+  }
+
+  private async agencyExists(manager: EntityManager, id: string): Promise<boolean> {
+    return (await this.agencies.byIds([id], manager)).length > 0;
   }
 }

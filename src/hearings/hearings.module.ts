@@ -14,7 +14,6 @@ import { DocketService } from './docket.service.js';
 import { WebhookDocket } from './webhook-docket.adapter.js';
 import { APP_CONFIG } from '../common/config/config.module.js';
 import type { AppConfig } from '../common/config/app-config.js';
-import { DocketCallback } from './entities/docket-callback.entity.js';
 import { DocketEvent } from './entities/docket-event.entity.js';
 import { HearingRequest } from './entities/hearing-request.entity.js';
 import { HearingDocketService } from './hearing-docket.service.js';
@@ -23,7 +22,7 @@ import { HearingRequestsRepository } from './hearing-requests.repository.js';
 import { HearingRequestsService } from './hearing-requests.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([HearingRequest, DocketEvent, DocketCallback]), OrdersModule, DirectoryModule, CasesModule],
+  imports: [TypeOrmModule.forFeature([HearingRequest, DocketEvent]), OrdersModule, DirectoryModule, CasesModule],
   controllers: [HearingRequestsController, DocketController, CourtDaysController],
   providers: [
     HearingRequestsRepository,

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import type { Principal } from '../../auth/principal.js';
 import { courtRecordScope } from '../../auth/scope.js';
 import { columns, SqlParams } from '../../common/database/sql.js';
 import type { TemplateKind } from '../rendering/template-data.js';
+import { OrderTemplate } from '../entities/order-template.entity.js';
 
 export interface OrderTemplateView {
   id: string;
@@ -55,6 +56,17 @@ const toView = (row: TemplateRow): OrderTemplateView => ({
   createdAt: row.created_at,
 });
 
+const entityToView = (template: OrderTemplate): OrderTemplateView => ({
+  id: template.id,
+  key: template.key,
+  kind: template.kind,
+  version: template.version,
+  title: template.title,
+  courtId: template.courtId,
+  sha256: template.sha256,
+  createdAt: template.createdAt,
+});
+
 const TEMPLATE_COLUMNS = columns('t', ['id', 'key', 'kind', 'version', 'title', 'court_id', 'sha256', 'created_at']);
 const INSERTED_COLUMNS = 'id, key, kind, version, title, court_id, sha256, created_at';
 
@@ -97,11 +109,10 @@ export class OrderTemplatesRepository {
 
   /** The key of the newest built-in version of a kind (a court's version keeps it). */
   async builtInKey(manager: EntityManager, kind: TemplateKind): Promise<string | null> {
-    const [row] = (await manager.query(
-      `SELECT key FROM order_templates WHERE kind = $1 AND court_id IS NULL ORDER BY version DESC LIMIT 1`,
-      [kind],
-    )) as Array<{ key: string }>;
-    return row?.key ?? null;
+    const newest = await manager
+      .getRepository(OrderTemplate)
+      .findOne({ where: { kind, courtId: IsNull() }, order: { version: 'DESC' }, select: { id: true, key: true } });
+    return newest?.key ?? null;
   }
 
   /** The version new documents of this kind use in this court: the court's newest, else the newest built-in. */
@@ -115,8 +126,8 @@ export class OrderTemplatesRepository {
   }
 
   async byId(id: string, manager: EntityManager = this.dataSource.manager): Promise<OrderTemplateDetail | null> {
-    const [row] = (await manager.query(`SELECT ${TEMPLATE_COLUMNS}, t.body FROM order_templates t WHERE t.id = $1`, [id])) as TemplateRow[];
-    return row ? { ...toView(row), body: row.body as string } : null;
+    const template = await manager.getRepository(OrderTemplate).findOneBy({ id });
+    return template ? { ...entityToView(template), body: template.body } : null;
   }
 
   async findScoped(principal: Principal, id: string): Promise<OrderTemplateDetail | null> {
