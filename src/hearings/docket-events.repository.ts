@@ -117,12 +117,17 @@ export class DocketEventsRepository {
     return row ? toStored(row) : null;
   }
 
-  /** A FAILED event back to PENDING with its attempts starting over; null when it was not FAILED. */
-  async resetFailed(manager: EntityManager, id: string): Promise<StoredDocketEvent | null> {
+  /**
+   * A FAILED event of a court the principal works in (any court for an admin) back to PENDING, its
+   * attempts starting over; null when there is no such event or it was not FAILED.
+   */
+  async resetFailedScoped(manager: EntityManager, principal: Principal, id: string): Promise<StoredDocketEvent | null> {
+    const params = new SqlParams();
     const [[row]] = (await manager.query(
-      `UPDATE docket_events SET status = 'PENDING', attempts = 0, failed_at = NULL, resends = resends + 1
-        WHERE id = $1 AND status = 'FAILED' RETURNING ${EVENT_COLUMNS}`,
-      [id],
+      `UPDATE docket_events ev SET status = 'PENDING', attempts = 0, failed_at = NULL, resends = resends + 1
+        WHERE ev.id = ${params.add(id)} AND ev.status = 'FAILED' AND ${courtRecordScope(principal, 'ev.court_id', params)}
+        RETURNING ${EVENT_COLUMNS}`,
+      params.values,
     )) as [EventRow[], number];
     return row ? toStored(row) : null;
   }

@@ -83,9 +83,11 @@ export class DocketService {
    */
   async resend(actor: Actor, eventId: string, manager?: EntityManager): Promise<DocketEventView> {
     const run = async (m: EntityManager) => {
-      if (!(await this.events.existsScoped(m, actor, eventId))) throw new NotFound('docket event');
-      const event = await this.events.resetFailed(m, eventId);
-      if (!event) throw new Conflict('NothingToRetry', 'Only a FAILED docket event can be sent again.');
+      const event = await this.events.resetFailedScoped(m, actor, eventId);
+      if (!event) {
+        if (!(await this.events.existsScoped(m, actor, eventId))) throw new NotFound('docket event');
+        throw new Conflict('NothingToRetry', 'Only a FAILED docket event can be sent again.');
+      }
       await this.mirrorOnRequest(m, event);
       await this.queueDelivery(m, event.id, event.resends);
       await this.audit.record(m, actor, {

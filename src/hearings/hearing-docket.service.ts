@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { auditedRead } from '../audit/audited-read.js';
 import type { Actor } from '../auth/principal.js';
 import { actsForCourt } from '../auth/scope.js';
 import { CaseContactsRepository } from '../cases/case-contacts.repository.js';
@@ -82,14 +83,14 @@ export class HearingDocketService {
     return page;
   }
 
-  async get(actor: Actor, id: string): Promise<HearingRequestView> {
-    const request = await this.requests.findScoped(this.dataSource.manager, actor, id);
-    if (!request) {
-      await this.audit.recordNow(actor, { action: 'read', outcome: 'not_found', entityType: 'hearing_request', entityId: id });
-      throw new NotFound('hearing request');
-    }
-    await this.audit.recordNow(actor, { action: 'read', entityType: 'hearing_request', entityId: id, courtId: request.courtId });
-    return request;
+  get(actor: Actor, id: string): Promise<HearingRequestView> {
+    return auditedRead(
+      this.audit,
+      actor,
+      { entityType: 'hearing_request', entityId: id, notFound: 'hearing request' },
+      () => this.requests.findScoped(this.dataSource.manager, actor, id),
+      (request) => ({ courtId: request.courtId }),
+    );
   }
 
   /** A clerk sets the hearing: a future time on a day the court sits. */

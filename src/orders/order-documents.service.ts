@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { auditedRead } from '../audit/audited-read.js';
 import type { Actor } from '../auth/principal.js';
 import { CasesRepository } from '../cases/cases.repository.js';
 import type { AppConfig } from '../common/config/app-config.js';
@@ -116,14 +117,14 @@ export class OrderDocumentsService {
     return revive(signed.renderedFrom);
   }
 
-  private async readable(actor: Actor, id: string, format: 'pdf' | 'html'): Promise<OrderView> {
-    const order = await this.orders.find(actor, id);
-    if (!order) {
-      await this.audit.recordNow(actor, { action: 'read', outcome: 'not_found', entityType: 'order', entityId: id, details: { format } });
-      throw new NotFound('order');
-    }
-    await this.audit.recordNow(actor, { action: 'read', entityType: 'order', entityId: id, courtId: order.courtId, details: { format } });
-    return order;
+  private readable(actor: Actor, id: string, format: 'pdf' | 'html'): Promise<OrderView> {
+    return auditedRead(
+      this.audit,
+      actor,
+      { entityType: 'order', entityId: id, notFound: 'order', details: { format } },
+      () => this.orders.find(actor, id),
+      (order) => ({ courtId: order.courtId }),
+    );
   }
 }
 

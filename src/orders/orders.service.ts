@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { auditedRead } from '../audit/audited-read.js';
 import type { Actor } from '../auth/principal.js';
 import { actsForCourt } from '../auth/scope.js';
 import { CasesRepository } from '../cases/cases.repository.js';
@@ -141,14 +142,14 @@ export class OrdersService {
     return this.load(actor, id);
   }
 
-  async get(actor: Actor, id: string): Promise<OrderView> {
-    const view = await this.orders.findScoped(actor, id);
-    if (!view) {
-      await this.audit.recordNow(actor, { action: 'read', outcome: 'not_found', entityType: 'order', entityId: id });
-      throw new NotFound('order');
-    }
-    await this.audit.recordNow(actor, { action: 'read', entityType: 'order', entityId: id, courtId: view.courtId });
-    return view;
+  get(actor: Actor, id: string): Promise<OrderView> {
+    return auditedRead(
+      this.audit,
+      actor,
+      { entityType: 'order', entityId: id, notFound: 'order' },
+      () => this.orders.findScoped(actor, id),
+      (view) => ({ courtId: view.courtId }),
+    );
   }
 
   async list(actor: Actor, query: ListOrdersQuery): Promise<Page<OrderView>> {

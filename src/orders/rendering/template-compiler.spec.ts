@@ -132,15 +132,12 @@ describe('the template files', () => {
     const template = compileTemplate(kind, file!.body, {
       requireClauses: true,
     });
-    const signed = template.render(SAMPLE_DATA[kind] as never);
+    const signed = template.render(SAMPLE_DATA[kind]);
     expect(signed).toContain(SAMPLE_DATA[kind].court.name);
-    if ('signed' in SAMPLE_DATA[kind]) {
+    const sample = SAMPLE_DATA[kind];
+    if ('signed' in sample) {
       expect(signed).toContain('/s/ Hon\\. Sample Judge');
-      const draft = template.render({
-        ...SAMPLE_DATA[kind],
-        signed: false,
-        signature: { judgeName: null, date: null },
-      } as never);
+      const draft = template.render({ ...sample, signed: false, signature: { judgeName: null, date: null } });
       expect(draft).not.toContain('/s/');
       expect(draft).toContain('______');
     }
