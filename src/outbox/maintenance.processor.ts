@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../common/config/app-config.js';
 import { APP_CONFIG } from '../common/config/config.module.js';
-import { IdempotencyKeys } from '../common/idempotency/idempotency-keys.js';
+import { IdempotencyKeysRepository } from '../common/idempotency/idempotency-keys.repository.js';
 import { unknownJob, type QueueJob } from './jobs.js';
 import { OutboxRepository } from './outbox.repository.js';
 import { QueueWorker } from './queue-worker.js';
@@ -12,7 +12,7 @@ import { QUEUES } from './queues.js';
 export class MaintenanceProcessor extends QueueWorker<typeof QUEUES.maintenance> {
   constructor(
     @Inject(OutboxRepository) private readonly outbox: OutboxRepository,
-    @Inject(IdempotencyKeys) private readonly idempotencyKeys: IdempotencyKeys,
+    @Inject(IdempotencyKeysRepository) private readonly idempotencyKeys: IdempotencyKeysRepository,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     super(QUEUES.maintenance, config, 1);

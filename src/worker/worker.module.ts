@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { IdempotencyKeys } from '../common/idempotency/idempotency-keys.js';
 import { DeadlineProcessor } from '../episodes/deadline.processor.js';
 import { EpisodesModule } from '../episodes/episodes.module.js';
 import { DocketDeliveryWorker } from '../hearings/docket-delivery.worker.js';
@@ -20,7 +19,6 @@ import { JobSchedulers } from './job-schedulers.js';
   imports: [EpisodesModule, HearingsModule, NotificationsModule],
   providers: [
     OutboxRelay,
-    IdempotencyKeys,
     MaintenanceProcessor,
     DeadlineProcessor,
     HearingRequestProcessor,

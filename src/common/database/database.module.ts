@@ -2,6 +2,7 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { dataSourceOptions, openDataSource } from './database-setup.js';
+import { IdempotencyKeysRepository } from '../idempotency/idempotency-keys.repository.js';
 import { FastQuery } from './fast-query.js';
 
 @Global()
@@ -18,8 +19,9 @@ export class DatabaseModule {
           dataSourceFactory: (options) => openDataSource(config, { migrate: config.migrationsRun, entities: options?.entities }),
         }),
       ],
-      providers: [FastQuery],
-      exports: [FastQuery],
+      // Global: the idempotency interceptors run in every feature module's context.
+      providers: [FastQuery, IdempotencyKeysRepository],
+      exports: [FastQuery, IdempotencyKeysRepository],
     };
   }
 }

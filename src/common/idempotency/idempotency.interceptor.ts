@@ -1,15 +1,14 @@
 import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
 import { Reflector } from '@nestjs/core';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, of, type Observable } from 'rxjs';
 import { catchError, mergeMap } from 'rxjs/operators';
-import { DataSource } from 'typeorm';
 import { canonicalJson } from '../canonical-json.js';
 import type { Principal } from '../principal.js';
 import { Conflict, ValidationFailed } from '../errors/domain-error.js';
+import { IdempotencyKeysRepository } from './idempotency-keys.repository.js';
 
 export const IDEMPOTENCY_DEFERRED = 'cmfc:idempotency-deferred';
 
@@ -38,7 +37,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   protected readonly runsBeforeUploads: boolean = true;
 
   constructor(
-    @InjectDataSource() protected readonly dataSource: DataSource,
+    @Inject(IdempotencyKeysRepository) protected readonly keys: IdempotencyKeysRepository,
     @Inject(Reflector) protected readonly reflector: Reflector,
   ) {}
 
@@ -67,8 +66,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
           return of(stored.body);
         }
         return next.handle().pipe(
-          mergeMap((body) => from(this.complete(owner, key, status, body)).pipe(mergeMap(() => of(body)))),
-          catchError((error: unknown) => from(this.release(owner, key)).pipe(mergeMap(() => Promise.reject(error)))),
+          mergeMap((body) => from(this.keys.complete(owner, key, status, body)).pipe(mergeMap(() => of(body)))),
+          catchError((error: unknown) => from(this.keys.release(owner, key)).pipe(mergeMap(() => Promise.reject(error)))),
         );
       }),
     );
@@ -76,29 +75,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   /** Takes the key for this request, or returns the stored answer of an earlier identical one. */
   private async claim(owner: string, key: string, path: string, hash: string): Promise<{ status: number; body: unknown } | null> {
-    const inserted = (await this.dataSource.query(
-      `INSERT INTO idempotency_keys (owner_id, key, method, path, request_hash, status)
-       VALUES ($1, $2, 'POST', $3, $4, 'RUNNING')
-       ON CONFLICT (owner_id, key) DO UPDATE
-         SET method = 'POST', path = EXCLUDED.path, request_hash = EXCLUDED.request_hash, status = 'RUNNING',
-             response_status = NULL, response_body = NULL, created_at = now()
-         WHERE idempotency_keys.created_at < now() - interval '24 hours'
-            OR (idempotency_keys.status = 'RUNNING' AND idempotency_keys.created_at < now() - make_interval(secs => $5))
-       RETURNING owner_id`,
-      [owner, key, path, hash, ABANDONED_AFTER_MS / 1000],
-    )) as unknown[];
-    if (inserted.length > 0) return null;
-    const [existing] = (await this.dataSource.query(
-      `SELECT path, request_hash, status, response_status, response_body FROM idempotency_keys WHERE owner_id = $1 AND key = $2`,
-      [owner, key],
-    )) as Array<{ path: string; request_hash: string; status: string; response_status: number; response_body: unknown }>;
+    if (await this.keys.claim(owner, key, path, hash, ABANDONED_AFTER_MS / 1000)) return null;
+    const existing = await this.keys.find(owner, key);
     if (!existing) return this.claim(owner, key, path, hash);
     if (existing.path !== path) {
       throw new Conflict('IdempotencyKeyReused', 'This Idempotency-Key was used for a request to another URL.', [
         { field: 'Idempotency-Key', message: 'was used for another URL' },
       ]);
     }
-    if (existing.request_hash !== hash) {
+    if (existing.requestHash !== hash) {
       throw new Conflict('IdempotencyKeyReused', 'This Idempotency-Key was used with a different request.', [
         { field: 'Idempotency-Key', message: 'was used with a different request' },
       ]);
@@ -108,18 +93,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         { field: 'Idempotency-Key', message: 'is in use by a running request' },
       ]);
     }
-    return { status: existing.response_status, body: existing.response_body };
-  }
-
-  private async complete(owner: string, key: string, status: number, body: unknown): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE idempotency_keys SET status = 'DONE', response_status = $3, response_body = $4 WHERE owner_id = $1 AND key = $2`,
-      [owner, key, status, JSON.stringify(body ?? null)],
-    );
-  }
-
-  private async release(owner: string, key: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM idempotency_keys WHERE owner_id = $1 AND key = $2 AND status = 'RUNNING'`, [owner, key]);
+    return { status: existing.responseStatus, body: existing.responseBody };
   }
 }
 
