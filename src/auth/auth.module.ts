@@ -17,6 +17,9 @@ import { LoginService } from './login.service.js';
 import { MfaController } from './mfa/mfa.controller.js';
 import { MfaRepository } from './mfa/mfa.repository.js';
 import { MfaService } from './mfa/mfa.service.js';
+import { OidcController } from './oidc/oidc.controller.js';
+import { OidcService } from './oidc/oidc.service.js';
+import { PendingOidcLogins } from './oidc/pending-oidc-logins.js';
 import { RevokedTokensRepository } from './revoked-tokens.repository.js';
 import { SessionService } from './session.service.js';
 import { SessionsRepository } from './sessions.repository.js';
@@ -35,7 +38,7 @@ import { TokenService } from './token.service.js';
       }),
     }),
   ],
-  controllers: [AuthController, MfaController],
+  controllers: [AuthController, MfaController, OidcController],
   providers: [
     TokenService,
     ApiKeyService,
@@ -50,6 +53,8 @@ import { TokenService } from './token.service.js';
     LoginService,
     MfaRepository,
     MfaService,
+    OidcService,
+    PendingOidcLogins,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [TokenService, ApiKeyService, Authenticator, AccountStateService, SessionService, MfaService, LoginService],

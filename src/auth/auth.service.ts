@@ -73,14 +73,7 @@ export class AuthService {
   }
 
   async session(attempt: SignInAttempt): Promise<{ session: NewSession; user: UserView; mfaEnrolmentRequired: boolean }> {
-    const signedIn = await this.login.signIn(attempt);
-    const session = await this.sessions.create({
-      id: signedIn.user.id,
-      tokenVersion: signedIn.tokenVersion,
-      mfa: signedIn.mfa,
-      via: 'password',
-    });
-    return { session, user: signedIn.user, mfaEnrolmentRequired: signedIn.mfaEnrolmentRequired };
+    return this.sessions.signedIn(await this.login.signIn(attempt), 'password');
   }
 
   /** Ends the caller's session (cookie) or access token (Bearer) at once, on every replica. */

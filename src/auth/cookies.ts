@@ -21,3 +21,18 @@ export function clearSessionCookies(reply: FastifyReply, secure: boolean): void 
   void reply.setCookie(SESSION_COOKIE, '', { ...common, httpOnly: true });
   void reply.setCookie(CSRF_COOKIE, '', { ...common, httpOnly: false });
 }
+
+/**
+ * The browser's pending single sign-on, for the callback only. SameSite=Lax, not Strict: the
+ * callback is a top-level navigation from the provider's site, on which a Strict cookie is not sent.
+ */
+export const OIDC_COOKIE = 'cmfc_oidc';
+const OIDC_COOKIE_PATH = '/api/v1/auth/oidc';
+
+export function setOidcCookie(reply: FastifyReply, pendingId: string, maxAge: number, secure: boolean): void {
+  void reply.setCookie(OIDC_COOKIE, pendingId, { path: OIDC_COOKIE_PATH, sameSite: 'lax', secure, httpOnly: true, maxAge });
+}
+
+export function clearOidcCookie(reply: FastifyReply, secure: boolean): void {
+  void reply.setCookie(OIDC_COOKIE, '', { path: OIDC_COOKIE_PATH, sameSite: 'lax', secure, httpOnly: true, maxAge: 0 });
+}

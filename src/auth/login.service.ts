@@ -3,8 +3,9 @@ import { AuditService } from '../audit/audit.service.js';
 import { APP_CONFIG } from '../common/config/config.module.js';
 import type { AppConfig } from '../common/config/app-config.js';
 import { DomainError, Unauthenticated } from '../common/errors/domain-error.js';
-import { UsersRepository, type UserView } from './users.repository.js';
+import { UsersRepository } from './users.repository.js';
 import { LoginThrottle } from './login-throttle.js';
+import type { SignedIn } from './signed-in.js';
 import { MfaInvalid, MfaService } from './mfa/mfa.service.js';
 import { decoyHash, verifyPassword } from './password-hasher.js';
 import type { Actor } from './principal.js';
@@ -31,14 +32,8 @@ export interface SignInAttempt {
   address: string;
 }
 
-export interface SignedIn {
-  user: UserView;
-  tokenVersion: number;
-  /** A second factor was proved (TOTP or a recovery code; for single sign-on, the provider's amr). */
-  mfa: boolean;
-  /** The role needs a second factor and none is enrolled: only enrolment is open until it is. */
-  mfaEnrolmentRequired: boolean;
-}
+/** The same answer for an unknown, disabled or locked account signed in by the identity provider. */
+const noAccount = () => new Unauthenticated('The identity provider signed in someone without an active account here.', 'OidcNoAccount');
 
 /**
  * Password sign-in, for tokens and sessions alike. The attempt is counted per account before the
@@ -105,6 +100,46 @@ export class LoginService {
       mfa: totpOn,
       mfaEnrolmentRequired: !totpOn && this.config.mfaRequiredRoles.includes(user.role),
     };
+  }
+
+  /**
+   * Single sign-on: the court's identity provider has verified this email (and, when `providerMfa`,
+   * a second factor). Signs in the existing active user with that email, never creating one; a
+   * disabled, locked or unknown account gets the same 401. A role that needs a second factor and
+   * got none from the provider is sent to enrol, or, with TOTP already on, to sign in with it.
+   */
+  async signInVerifiedEmail(email: string, providerMfa: boolean, requestId: string): Promise<SignedIn> {
+    const candidate = await this.users.findForLogin(email);
+    if (!candidate) {
+      await this.failed(null, requestId, 'oidc_unknown_email');
+      throw noAccount();
+    }
+    const { user } = candidate;
+    const actor: Actor = { kind: 'user', id: user.id, role: user.role, courtId: user.courtId, agencyId: user.agencyId, requestId };
+    if (user.disabled) {
+      await this.failed(actor, requestId, 'oidc_disabled');
+      throw noAccount();
+    }
+    if (!(await this.users.reserveLoginAttempt(user.id, MAX_FAILED_LOGINS, LOCKOUT_MINUTES))) {
+      await this.failed(actor, requestId, 'locked');
+      throw noAccount();
+    }
+    const mfaRequired = this.config.mfaRequiredRoles.includes(user.role);
+    if (mfaRequired && !providerMfa && (await this.mfa.isEnabled(user.id))) {
+      await this.users.releaseLoginAttempt(user.id);
+      await this.failed(actor, requestId, 'mfa_required');
+      throw new DomainError(
+        'unauthenticated',
+        'MfaRequired',
+        'The identity provider did not report a second factor: sign in with your password and authenticator code.',
+      );
+    }
+    if (!(await this.users.recordLoginSuccess(user.id))) {
+      await this.failed(actor, requestId, 'locked');
+      throw noAccount();
+    }
+    await this.succeeded(actor, 'oidc', providerMfa);
+    return { user, tokenVersion: candidate.tokenVersion, mfa: providerMfa, mfaEnrolmentRequired: mfaRequired && !providerMfa };
   }
 
   succeeded(actor: Actor, via: 'password' | 'oidc', mfa: boolean): Promise<void> {

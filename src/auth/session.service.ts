@@ -4,7 +4,9 @@ import { AuditService } from '../audit/audit.service.js';
 import { APP_CONFIG } from '../common/config/config.module.js';
 import type { AppConfig } from '../common/config/app-config.js';
 import { Unauthenticated } from '../common/errors/domain-error.js';
+import type { UserView } from './users.repository.js';
 import { AuthChangeBus } from './auth-changes.js';
+import type { SignedIn } from './signed-in.js';
 import { ExpiringCache } from './expiring-cache.js';
 import { SessionsRepository, type SessionRow } from './sessions.repository.js';
 
@@ -54,6 +56,15 @@ export class SessionService {
       absoluteSeconds: SESSION_ABSOLUTE_SECONDS,
     });
     return { id, csrf, idHash };
+  }
+
+  /** The browser session of a sign-in (password or single sign-on), with what the sign-in answers. */
+  async signedIn(
+    signedIn: SignedIn,
+    via: 'password' | 'oidc',
+  ): Promise<{ session: NewSession; user: UserView; mfaEnrolmentRequired: boolean }> {
+    const session = await this.create({ id: signedIn.user.id, tokenVersion: signedIn.tokenVersion, mfa: signedIn.mfa, via });
+    return { session, user: signedIn.user, mfaEnrolmentRequired: signedIn.mfaEnrolmentRequired };
   }
 
   /** The open session behind a cookie value. An idle or too old one ends here (audited once). */

@@ -78,3 +78,17 @@ export class ApiKeyCallerDto implements ApiKeyMe {
   @UuidProperty({ nullable: true })
   agencyId: string | null;
 }
+
+/** `GET /auth/sign-in-options`: what the sign-in page offers. */
+export class SignInOptionsDto {
+  @ApiProperty({ description: 'Email and password (with TOTP where enrolled) always work' })
+  password: boolean;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Where "Sign in with your court\'s account" points (single sign-on), or null when no provider is configured',
+    example: '/api/v1/auth/oidc/login',
+  })
+  oidcLoginUrl: string | null;
+}

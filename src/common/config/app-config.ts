@@ -194,7 +194,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     authAccountThrottleLimit: int(env, 'AUTH_ACCOUNT_THROTTLE_LIMIT', 10, 1, 1_000_000),
     uploadConcurrency: int(env, 'UPLOAD_CONCURRENCY', 4, 1, 1000),
     secureCookies: nodeEnv === 'production',
-    oidc: oidcConfig(env, port),
+    oidc: oidcConfig(env, port, nodeEnv),
   };
 }
 
@@ -239,7 +239,7 @@ function roleList(env: Env, name: string, fallback: Role[]): Role[] {
   return [...new Set(roles)] as Role[];
 }
 
-function oidcConfig(env: Env, port: number): OidcConfig | null {
+function oidcConfig(env: Env, port: number, nodeEnv: AppConfig['nodeEnv']): OidcConfig | null {
   const issuer = env.OIDC_ISSUER_URL?.trim();
   if (!issuer) return null;
   const clientId = env.OIDC_CLIENT_ID?.trim();
@@ -248,7 +248,8 @@ function oidcConfig(env: Env, port: number): OidcConfig | null {
   if (!clientSecret) throw new ConfigError('OIDC_CLIENT_SECRET', 'is required when OIDC_ISSUER_URL is set');
   const base = url(env, 'PUBLIC_BASE_URL', `http://localhost:${port || 3000}`, ['http:', 'https:']).replace(/\/$/, '');
   return {
-    issuerUrl: url(env, 'OIDC_ISSUER_URL', '', ['http:', 'https:']),
+    // Tokens and the user's identity cross this connection: https only in production.
+    issuerUrl: url(env, 'OIDC_ISSUER_URL', '', nodeEnv === 'production' ? ['https:'] : ['http:', 'https:']),
     clientId,
     clientSecret,
     redirectUrl: url(env, 'OIDC_REDIRECT_URL', `${base}/api/v1/auth/oidc/callback`, ['http:', 'https:']),
