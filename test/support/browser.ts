@@ -29,12 +29,12 @@ export interface WebTest {
   close(): Promise<void>;
 }
 
-/** The whole service on its own database, listening on a free port, and a headless Chromium. */
-export async function startWebTest(overrides: Record<string, string> = {}): Promise<WebTest> {
+/** The whole service on its own database, listening on a free port (or `port`), and a headless Chromium. */
+export async function startWebTest(overrides: Record<string, string> = {}, port = 0): Promise<WebTest> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-chromium (apt-get install chromium)`);
   if (!existsSync(new URL('../../dist/web/index.html', import.meta.url))) throw new Error('dist/web is missing: run npm run build first');
   const t = await startTestApp(overrides);
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  await t.app.listen({ port, host: '127.0.0.1' });
   const address = t.app.getHttpServer().address() as { port: number };
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   return {

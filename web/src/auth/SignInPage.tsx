@@ -6,12 +6,14 @@ import { Field } from '../common/Field';
 import { FormProblem } from '../common/FormProblem';
 import { Notice } from '../common/Notice';
 import { usePageTitle } from '../common/usePageTitle';
+import { useSignInOptions } from './queries';
 import { useSession } from './session';
 
 /** E-mail and password, then the authenticator code when the service asks for one. */
 export function SignInPage() {
   usePageTitle('Sign in');
   const { signIn, endedBecause, user } = useSession();
+  const oidcLoginUrl = useSignInOptions().data?.oidcLoginUrl ?? null;
   const navigate = useNavigate();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -90,6 +92,14 @@ export function SignInPage() {
           {busy ? 'Signing in…' : 'Sign in'}
         </Button>
       </Form>
+      {oidcLoginUrl && (
+        <p className="sign-in__sso">
+          {/* A full-page navigation, not a fetch: the court's identity provider takes over the browser and sends it back signed in. */}
+          <a className="usa-button usa-button--outline" href={oidcLoginUrl}>
+            Sign in with your court&rsquo;s account
+          </a>
+        </p>
+      )}
     </div>
   );
 }
