@@ -5,11 +5,19 @@
 // same build with the check taken out (bench/without-revocation-check.mjs, loaded with --import).
 // Both processes run at once on two ports; the runs alternate (on, off, on, off, …) so drift in the
 // machine falls on both alike. 20 connections, 10 s a run after a 3 s warm-up, ROUNDS rounds.
+// Also the API process's CPU time per request, which a busy machine disturbs far less than requests/s.
 // Target: the check costs at most 5% of requests/s.
 //   npm run build && node bench/auth-read.mjs
 import autocannon from 'autocannon';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { freshDatabase, login, seedDemo, serviceEnv, startService } from './support.mjs';
+
+/** CPU seconds (user + system) the process has used: robust to a busy machine, unlike requests/s. */
+function cpuSeconds(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
 
 const CHILD = '0d5f3c1e-0000-4000-8000-000000000201';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
@@ -74,21 +82,32 @@ try {
         const url = `${services[check].base}/api/v1/episodes/${opened.id}`;
         const headers = credentials[check][kind];
         await autocannon({ url, headers, connections: 20, duration: 3 });
+        const cpuBefore = cpuSeconds(services[check].child.pid);
         const result = await autocannon({ url, headers, connections: 20, duration: DURATION });
+        const cpu = cpuSeconds(services[check].child.pid) - cpuBefore;
         if (result.non2xx > 0) throw new Error(`${kind}/${check}: ${result.non2xx} answers not 2xx`);
-        runs[kind][check].push({ rps: result.requests.average, p99: result.latency.p99 });
+        runs[kind][check].push({
+          rps: result.requests.average,
+          p99: result.latency.p99,
+          cpuUsPerRequest: Math.round((cpu * 1e6) / result['2xx']),
+        });
       }
     }
   }
   const mean = (values) => values.reduce((a, b) => a + b, 0) / values.length;
   const summary = {};
   for (const [kind, byCheck] of Object.entries(runs)) {
-    const on = { rps: mean(byCheck.on.map((r) => r.rps)), p99: mean(byCheck.on.map((r) => r.p99)) };
-    const off = { rps: mean(byCheck.off.map((r) => r.rps)), p99: mean(byCheck.off.map((r) => r.p99)) };
+    const average = (list) => ({
+      rps: mean(list.map((r) => r.rps)),
+      p99: mean(list.map((r) => r.p99)),
+      cpu: mean(list.map((r) => r.cpuUsPerRequest)),
+    });
+    const [on, off] = [average(byCheck.on), average(byCheck.off)];
     summary[kind] = {
-      withoutCheck: { requestsPerSecond: Math.round(off.rps), p99Ms: off.p99 },
-      withCheck: { requestsPerSecond: Math.round(on.rps), p99Ms: on.p99 },
+      withoutCheck: { requestsPerSecond: Math.round(off.rps), p99Ms: off.p99, apiCpuUsPerRequest: Math.round(off.cpu) },
+      withCheck: { requestsPerSecond: Math.round(on.rps), p99Ms: on.p99, apiCpuUsPerRequest: Math.round(on.cpu) },
       costPercent: Number((((off.rps - on.rps) / off.rps) * 100).toFixed(1)),
+      cpuCostPercent: Number((((on.cpu - off.cpu) / off.cpu) * 100).toFixed(1)),
       runs: byCheck,
     };
   }
