@@ -150,6 +150,7 @@ async function main() {
   await waitForReady(env.PORT);
   const { DEMO_LOGINS, DEMO_PASSWORD } = await import('../dist/src/demo/seed-demo.js');
   const base = `http://localhost:${env.PORT}`;
+  const mfaRoles = (env.MFA_REQUIRED_ROLES ?? 'ADMIN,JUDGE').trim();
   process.stdout.write(
     [
       '',
@@ -161,6 +162,7 @@ async function main() {
       env.SMTP_URL
         ? `  E-mail:   sent through ${new URL(env.SMTP_URL).host}`
         : `  E-mail:   no SMTP_URL, so each message is written to ${resolve(env.DATA_DIR ?? 'data', 'mail')}/<id>.eml`,
+      `  TOTP:     ${mfaRoles ? `${mfaRoles} enrol an authenticator at their first sign-in (MFA_REQUIRED_ROLES; set it empty to turn this off)` : 'required of nobody (MFA_REQUIRED_ROLES is empty)'}`,
       '',
       `Demo logins (password "${DEMO_PASSWORD}"), e.g. curl -s ${base}/api/v1/auth/token -H 'content-type: application/json' \\`,
       `    -d '{"email":"clerk@demo.court","password":"${DEMO_PASSWORD}"}'`,
