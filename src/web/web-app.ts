@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PREVIEW_STYLE_SOURCE } from '../orders/rendering/order-html.renderer.js';
 
 /** Paths that belong to the service, never to the web app's client-side routes. */
 export const SERVICE_PREFIXES = ['/api', '/docs', '/health', '/calendar', '/admin/queues'];
@@ -38,7 +39,8 @@ export const APP_SECTIONS = [
 export const WEB_APP_CSP = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self'",
+  // The order preview's stylesheet, by its hash: the judge reads the order as it will look.
+  `style-src 'self' ${PREVIEW_STYLE_SOURCE}`,
   "img-src 'self' data: blob:",
   "font-src 'self'",
   "connect-src 'self'",

@@ -51,12 +51,18 @@ footer .verification { grid-column: 1 / -1; font-size: 8pt; }
 `;
 
 /**
+ * The CSP source that admits the preview's one inline stylesheet: in the preview's own policy, and
+ * in the web app's, which frames the preview's HTML as a sandboxed `srcdoc` (keeping the app's policy).
+ */
+export const PREVIEW_STYLE_SOURCE = `'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`;
+
+/**
  * The preview's policy: its one stylesheet (by hash), nothing else; framed by the web app of
  * this origin only.
  */
 export const PREVIEW_CSP = [
   "default-src 'none'",
-  `style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`,
+  `style-src ${PREVIEW_STYLE_SOURCE}`,
   "frame-ancestors 'self'",
   "base-uri 'none'",
   "form-action 'none'",
