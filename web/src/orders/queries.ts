@@ -5,6 +5,7 @@ import type { Child, Order, OrderKind, OrderStatus, OrderTemplate, Page } from '
 
 export const orderKeys = {
   all: ['orders'] as const,
+  lists: ['orders', 'list'] as const,
   list: (filters: Record<string, string | undefined>) => ['orders', 'list', filters] as const,
   one: (id: string) => ['orders', id] as const,
   preview: (id: string, etag: string) => ['orders', id, 'preview', etag] as const,
@@ -42,13 +43,33 @@ export function useTemplates() {
   });
 }
 
-/** The HTML preview of the order's current text, as text (shown in a sandboxed frame). */
-export function usePreview(id: string, version: string) {
+/**
+ * The HTML preview of the order's current text (shown in a sandboxed frame) with the ETag of the
+ * version it was rendered from: the one the judge signs with.
+ */
+export function usePreview(id: string, version: string | null) {
   return useQuery({
-    queryKey: orderKeys.preview(id, version),
-    queryFn: () => unwrap<string>(api.GET('/api/v1/orders/{id}/preview', { params: { path: { id } }, parseAs: 'text' })),
+    queryKey: orderKeys.preview(id, version ?? ''),
+    queryFn: async () => {
+      const { data, error, response } = await api.GET('/api/v1/orders/{id}/preview', { params: { path: { id } }, parseAs: 'text' });
+      const html = await unwrap<string>(Promise.resolve({ data, error, response }));
+      return { html, etag: response.headers.get('etag') };
+    },
+    enabled: version !== null,
   });
 }
+
+/** The court's signed standing orders (one is in force; a later one may wait for its effective date). */
+export function useStandingOrders(courtId: string | undefined) {
+  return useQuery({
+    queryKey: orderKeys.list({ courtId, kind: 'STANDING', status: 'SIGNED' }),
+    queryFn: () => fetchOrders({ courtId, kind: 'STANDING', status: 'SIGNED', limit: 20 }),
+    enabled: Boolean(courtId),
+  });
+}
+
+/** Where the order's PDF is read (the session cookie goes with a plain link). */
+export const orderPdfPath = (id: string) => `/api/v1/orders/${id}/pdf`;
 
 export function useCreateOrder() {
   const queryClient = useQueryClient();
@@ -65,14 +86,25 @@ export function useCreateOrder() {
   });
 }
 
+/** Changes a draft (If-Match: the version the form was showing); the answer's ETag becomes the version known. */
 export function useUpdateOrder(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ body, etag }: { body: Record<string, unknown>; etag: string | null }) =>
-      unwrap<Order>(
-        api.PATCH('/api/v1/orders/{id}', { params: { path: { id } }, body: body as never, headers: etag ? { 'If-Match': etag } : {} }),
-      ),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: orderKeys.one(id) }),
+    mutationFn: async ({ body, etag }: { body: Record<string, unknown>; etag: string | null }) => {
+      const { data, error, response } = await api.PATCH('/api/v1/orders/{id}', {
+        params: { path: { id } },
+        body: body as never,
+        headers: etag ? { 'If-Match': etag } : {},
+      });
+      const order = await unwrap<Order>(Promise.resolve({ data, error, response }));
+      return { order, etag: response.headers.get('etag') };
+    },
+    onSuccess: (answer) => {
+      queryClient.setQueryData(orderKeys.one(id), answer);
+      void queryClient.invalidateQueries({ queryKey: orderKeys.lists });
+    },
+    // A 412 means someone else changed it: read it again.
+    onError: () => void queryClient.invalidateQueries({ queryKey: orderKeys.one(id), exact: true }),
   });
 }
 
@@ -81,7 +113,8 @@ export function useSignOrder(id: string) {
   return useMutation({
     mutationFn: (etag: string | null) =>
       unwrap<Order>(api.POST('/api/v1/orders/{id}/sign', { params: { path: { id } }, headers: etag ? { 'If-Match': etag } : {} })),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: orderKeys.all }),
+    // Signed, or refused because the draft changed: either way the order and its preview are read again.
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: orderKeys.all }),
   });
 }
 

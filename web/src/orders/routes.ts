@@ -1,4 +1,9 @@
-import type { PageRoute } from '../app/routes';
+import { lazy } from 'react';
+import { COURT_ROLES, type PageRoute } from '../app/routes';
 
-/** The judge's order pages (owned by the judge pages' work: list, new, preview and sign, vacate). */
-export const orderRoutes: PageRoute[] = [];
+/** The court's orders: the list with the standing order in force, a new draft, one order (preview, sign, vacate). */
+export const orderRoutes: PageRoute[] = [
+  { path: '/orders', roles: COURT_ROLES, page: lazy(() => import('./OrdersPage')) },
+  { path: '/orders/new', roles: COURT_ROLES, page: lazy(() => import('./NewOrderPage')) },
+  { path: '/orders/:id', roles: COURT_ROLES, page: lazy(() => import('./OrderPage')) },
+];
