@@ -12,9 +12,8 @@ import {
   type WebTest,
 } from '../support/browser.js';
 import { waitFor } from '../support/wait.js';
+import { overdueEpisode } from './judge-support.js';
 import { PASSWORD, seedWorld, type World } from '../support/world.js';
-
-const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
 
 /** The judge's home and orders: drafting from a template, the live preview, signing what was previewed, vacating. */
 describe('web: judge — home and orders', () => {
@@ -26,16 +25,7 @@ describe('web: judge — home and orders', () => {
   beforeAll(async () => {
     web = await startWebTest();
     world = await seedWorld(web.t);
-    // Jamie Doe ran 26 hours ago: the 24-hour duties are overdue and a hearing is requested.
-    const episode = await web.t.http
-      .post('/api/v1/episodes')
-      .set(world.agency1User.auth)
-      .send({ childId: world.caseA.childId, missingSince: hoursAgo(26), discoveredAt: hoursAgo(25) })
-      .expect(201);
-    await waitFor(async () => {
-      const res = await web.t.http.get(`/api/v1/episodes/${episode.body.id}`).set(world.clerkA.auth).expect(200);
-      return res.body.obligations.some((o: { status: string }) => o.status === 'OVERDUE');
-    }, 15_000);
+    await overdueEpisode(web.t, world);
     ({ page } = await newPage(web, PHONE));
     await signIn(page, world.judgeA.email, PASSWORD);
   });

@@ -6,8 +6,3 @@ import type { HearingRequestStatus } from '../api/views';
 export function fetchHearingRequests(query: { courtId?: string; status?: HearingRequestStatus; episodeId?: string; cursor?: string }) {
   return unwrap(api.GET('/api/v1/hearing-requests', { params: { query } }));
 }
-
-/** The messages sent to the people of an episode's case, newest first. */
-export function fetchNotifications(query: { episodeId?: string; orderId?: string; cursor?: string }) {
-  return unwrap(api.GET('/api/v1/notifications', { params: { query } }));
-}
