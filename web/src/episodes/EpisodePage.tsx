@@ -7,7 +7,10 @@ import { formatDate, formatInstant, zoneLabel } from '../common/time';
 import { usePageTitle } from '../common/usePageTitle';
 import { useCourtZone } from '../directory/queries';
 import { HEARING_REASONS } from '../hearings/labels';
+import { EpisodeOrderActions } from '../orders/EpisodeOrderActions';
 import { DutyItem } from './DutyItem';
+import { EpisodeDocuments } from './EpisodeDocuments';
+import { EpisodeNotifications } from './EpisodeNotifications';
 import { childName } from './labels';
 import { RecoveryForm } from './RecoveryForm';
 import { useChild, useEpisode } from './queries';
@@ -80,6 +83,9 @@ export default function EpisodePage() {
           </ul>
         </section>
       )}
+      {(user.role === 'JUDGE' || user.role === 'CLERK') && <EpisodeOrderActions episode={e} />}
+      <EpisodeDocuments episode={e} />
+      {(user.role === 'JUDGE' || user.role === 'CLERK') && <EpisodeNotifications episode={e} zone={zone} />}
     </>
   );
 }
