@@ -1,4 +1,8 @@
-import type { PageRoute } from '../app/routes';
+import { lazy } from 'react';
+import { COURT_ROLES, type PageRoute } from '../app/routes';
 
-/** Compliance charts and photo gaps. */
-export const complianceRoutes: PageRoute[] = [];
+/** Compliance charts and photo gaps, for the court's judges and clerks. */
+export const complianceRoutes: PageRoute[] = [
+  { path: '/compliance', roles: COURT_ROLES, page: lazy(() => import('./CompliancePage')) },
+  { path: '/photo-gaps', roles: COURT_ROLES, page: lazy(() => import('./PhotoGapsPage')) },
+];
