@@ -1,8 +1,9 @@
+import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
 import { newPage, openInApp, pageProblems, PHONE, shown, signIn, startWebTest, textOf, type WebTest } from '../support/browser.js';
 import { waitFor } from '../support/wait.js';
 import { hoursAgo, overdueEpisode } from './judge-support.js';
-import { PASSWORD, seedWorld, type World } from '../support/world.js';
+import { createCase, PASSWORD, seedWorld, type World } from '../support/world.js';
 
 /** The judge on an episode: waive a duty, draft the order to show cause, the people told, the report packet and poster. */
 describe('web: judge — an episode', () => {
@@ -86,6 +87,28 @@ describe('web: judge — an episode', () => {
     await shown(clerk.page.getByRole('heading', { name: 'People told' }));
     expect(await clerk.page.getByRole('button', { name: /Waive/ }).count()).toBe(0);
     await clerk.context.close();
+  });
+
+  it('"Draft order continuing jurisdiction" on a child turning 18 while missing drafts it from the episode', async () => {
+    // Turns 18 in 20 days: the episode raises a PRE_MAJORITY hearing request at once.
+    const dateOfBirth = DateTime.now().setZone('America/Chicago').plus({ days: 20 }).minus({ years: 18 }).toISODate() as string;
+    const c = await createCase(web.t, world.clerkA, world.courtA, world.judgeA.id, 'A-0018', world.agency1, {
+      firstName: 'Sam',
+      dateOfBirth,
+    });
+    const episode = await web.t.http
+      .post('/api/v1/episodes')
+      .set(world.agency1User.auth)
+      .send({ childId: c.childId, missingSince: hoursAgo(3) })
+      .expect(201);
+    await openInApp(page, `/episodes/${episode.body.id as string}`);
+    await shown(page.getByRole('heading', { name: 'Sam Doe is missing' }));
+    expect(await page.getByRole('button', { name: 'Draft order to show cause' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Draft order continuing jurisdiction' }).click();
+    await shown(page.getByRole('heading', { name: 'Draft order continuing jurisdiction' }));
+    const preview = page.frameLocator('iframe[title="Preview of the draft order"]').locator('body');
+    expect(await textOf(preview)).toMatch(/CONTINUING JURISDICTION/i);
+    expect(await pageProblems(page)).toEqual([]);
   });
 
   it('once the child is found the poster is withdrawn', async () => {
