@@ -5,9 +5,16 @@ import type { Page } from '../api/views';
  * A cursor-paginated list (`{items, nextCursor}`): the pages loaded so far, flattened, and
  * `loadMore` for the next one. Every list in the app goes through this.
  */
-export function usePagedList<T>(key: QueryKey, fetchPage: (cursor: string | undefined) => Promise<Page<T>>, enabled = true) {
+export function usePagedList<T>(
+  key: QueryKey,
+  fetchPage: (cursor: string | undefined) => Promise<Page<T>>,
+  enabled = true,
+  /** Lists that change with nobody acting (a board of deadlines) ask again this often, in ms. */
+  refetchInterval?: number,
+) {
   const query = useInfiniteQuery({
     queryKey: key,
+    refetchInterval,
     queryFn: ({ pageParam }) => fetchPage(pageParam),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
