@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useUser } from '../auth/session';
 import { LoadMore } from '../common/LoadMore';
 import { LoadError, Loading } from '../common/Notice';
@@ -8,8 +7,6 @@ import { useCourt } from '../directory/queries';
 import { DutyGroups } from './DutyGroups';
 import { useDueSoon, useOverdue } from './queries';
 
-const DAY_MS = 86_400_000;
-
 /** The clerk's home: what is overdue now and what falls due in the next 24 hours across the court, by agency. */
 export default function ClerkBoardPage() {
   usePageTitle('Court board');
@@ -17,10 +14,8 @@ export default function ClerkBoardPage() {
   const courtId = user.courtId ?? '';
   const court = useCourt(courtId);
   const zone = court.data?.timezone ?? 'UTC';
-  // Fixed when the page opens so the list (and its pages) stays one list; reopening the page moves it on.
-  const [dueBefore] = useState(() => new Date(Date.now() + DAY_MS).toISOString());
   const overdue = useOverdue(courtId);
-  const dueSoon = useDueSoon(courtId, dueBefore);
+  const dueSoon = useDueSoon(courtId);
   return (
     <>
       <h1>Court board{court.data ? `: ${court.data.name}` : ''}</h1>

@@ -7,18 +7,32 @@ import { usePagedList } from '../common/usePagedList';
 /** The keys start with 'obligations' so that every proof, review and waiver refreshes them. */
 export const boardKeys = {
   overdue: (courtId: string) => ['obligations', 'board', 'overdue', courtId] as const,
-  dueSoon: (courtId: string, dueBefore: string) => ['obligations', 'board', 'due-soon', courtId, dueBefore] as const,
+  dueSoon: (courtId: string) => ['obligations', 'board', 'due-soon', courtId] as const,
   submitted: (courtId: string) => ['obligations', 'board', 'submitted', courtId] as const,
 };
 
+/** The board asks again each minute: duties fall overdue, and into the next 24 hours, by the clock. */
+const BOARD_REFRESH_MS = 60_000;
+const DAY_MS = 86_400_000;
+
 /** The court's overdue duties, most overdue first. */
 export function useOverdue(courtId: string) {
-  return usePagedList(boardKeys.overdue(courtId), (cursor) => fetchObligations({ courtId, status: 'OVERDUE', cursor }));
+  return usePagedList(
+    boardKeys.overdue(courtId),
+    (cursor) => fetchObligations({ courtId, status: 'OVERDUE', cursor }),
+    true,
+    BOARD_REFRESH_MS,
+  );
 }
 
-/** The court's open duties falling due before `dueBefore`, soonest first. */
-export function useDueSoon(courtId: string, dueBefore: string) {
-  return usePagedList(boardKeys.dueSoon(courtId, dueBefore), (cursor) => fetchObligations({ courtId, status: 'OPEN', dueBefore, cursor }));
+/** The court's open duties falling due in the next 24 hours (from each time it asks), soonest first. */
+export function useDueSoon(courtId: string) {
+  return usePagedList(
+    boardKeys.dueSoon(courtId),
+    (cursor) => fetchObligations({ courtId, status: 'OPEN', dueBefore: new Date(Date.now() + DAY_MS).toISOString(), cursor }),
+    true,
+    BOARD_REFRESH_MS,
+  );
 }
 
 export type Decision = 'ACCEPTED' | 'REJECTED';
