@@ -154,8 +154,9 @@ describe('placements', () => {
       startedAt: '2026-06-01T15:00:00.000Z',
     });
     const list = await t.http.get(`/api/v1/cases/${c.id}/placements`).set(w.clerkA.auth).expect(200);
-    expect(list.body).toHaveLength(2);
-    expect(list.body[1]).toMatchObject({ agencyId: w.agency1, endedAt: '2026-06-01T15:00:00.000Z' });
+    expect(list.body.items).toHaveLength(2);
+    expect(list.body.nextCursor).toBeNull();
+    expect(list.body.items[1]).toMatchObject({ agencyId: w.agency1, endedAt: '2026-06-01T15:00:00.000Z' });
     // the former agency keeps read access, the new one gains it
     await t.http.get(`/api/v1/children/${c.childId}`).set(w.agency1User.auth).expect(200);
     const now = await t.http.get(`/api/v1/children/${c.childId}`).set(w.agency3User.auth).expect(200);

@@ -237,5 +237,20 @@ describe('GET /compliance/photos', () => {
     await t.http.get('/api/v1/compliance/photos').set(w.agency1User.auth).expect(403);
     await t.http.get(`/api/v1/compliance/photos?courtId=${w.courtA}`).set(w.judgeB.auth).expect(404);
     await t.http.get('/api/v1/compliance/photos?courtId=zzz').set(w.judgeA.auth).expect(400);
+    // A page at a time: walking the cursor gives every gap once.
+    const walked: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { items: Array<{ childId: string }>; nextCursor: string | null } } = await t.http
+        .get(`/api/v1/compliance/photos?limit=1${cursor ? `&cursor=${cursor}` : ''}`)
+        .set(w.clerkA.auth)
+        .expect(200);
+      expect(page.body.items.length).toBeLessThanOrEqual(1);
+      walked.push(...page.body.items.map((i: { childId: string }) => i.childId));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(walked.sort()).toEqual([...ids].sort());
+    await t.http.get('/api/v1/compliance/photos?limit=501').set(w.clerkA.auth).expect(400);
+    await t.http.get('/api/v1/compliance/photos?cursor=nope').set(w.clerkA.auth).expect(400);
   });
 });

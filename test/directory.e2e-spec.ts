@@ -77,7 +77,19 @@ describe('court closures', () => {
     expect(res.body).toMatchObject({ courtId: w.courtA, date: '2026-12-26', name: 'Day after Christmas' });
     await t.http.post(`/api/v1/courts/${w.courtA}/closures`).set(w.admin.auth).send({ date: '2027-01-02', name: 'Closed' }).expect(201);
     const list = await t.http.get(`/api/v1/courts/${w.courtA}/closures`).set(w.judgeA.auth).expect(200);
-    expect(list.body.map((c: { date: string }) => c.date)).toEqual(['2026-12-26', '2027-01-02']);
+    expect(list.body.items.map((c: { date: string }) => c.date)).toEqual(['2026-12-26', '2027-01-02']);
+    // A page at a time: the cursor goes on after the last closure shown.
+    const first = await t.http.get(`/api/v1/courts/${w.courtA}/closures?limit=1`).set(w.judgeA.auth).expect(200);
+    expect(first.body.items.map((c: { date: string }) => c.date)).toEqual(['2026-12-26']);
+    const second = await t.http
+      .get(`/api/v1/courts/${w.courtA}/closures?limit=1&cursor=${first.body.nextCursor as string}`)
+      .set(w.judgeA.auth)
+      .expect(200);
+    expect(second.body).toEqual({ items: [expect.objectContaining({ date: '2027-01-02' })], nextCursor: null });
+    const bad = await t.http.get(`/api/v1/courts/${w.courtA}/closures?limit=0`).set(w.judgeA.auth).expect(400);
+    expect(bad.body.errors[0].field).toBe('limit');
+    const junk = await t.http.get(`/api/v1/courts/${w.courtA}/closures?cursor=junk`).set(w.judgeA.auth).expect(400);
+    expect(junk.body.errors[0].field).toBe('cursor');
   });
 
   it('not by a judge or an agency (403), nor by the clerk of another court (404)', async () => {

@@ -111,7 +111,17 @@ describe('law-enforcement report proof', () => {
     const ncic = await obligation(by.NCIC_ENTRY.id);
     expect(Date.parse(ncic.dueAt) - Date.parse(performedAt)).toBe(2 * 3_600_000);
     const history = await t.http.get(`/api/v1/obligations/${by.LAW_ENFORCEMENT_REPORT.id}/evidence`).set(w.clerkA.auth).expect(200);
-    expect(history.body.map((e: { status: string }) => e.status)).toEqual(['REJECTED', 'ACCEPTED']);
+    expect(history.body.items.map((e: { status: string }) => e.status)).toEqual(['REJECTED', 'ACCEPTED']);
+    const firstPage = await t.http
+      .get(`/api/v1/obligations/${by.LAW_ENFORCEMENT_REPORT.id}/evidence?limit=1`)
+      .set(w.clerkA.auth)
+      .expect(200);
+    expect(firstPage.body.items.map((e: { status: string }) => e.status)).toEqual(['REJECTED']);
+    const rest = await t.http
+      .get(`/api/v1/obligations/${by.LAW_ENFORCEMENT_REPORT.id}/evidence?limit=1&cursor=${firstPage.body.nextCursor as string}`)
+      .set(w.clerkA.auth)
+      .expect(200);
+    expect(rest.body).toMatchObject({ items: [{ status: 'ACCEPTED' }], nextCursor: null });
   });
 
   it('is late (onTime false) when performed after the deadline, even if the proof is accepted', async () => {

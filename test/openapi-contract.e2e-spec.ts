@@ -201,7 +201,7 @@ describe('real answers conform to the OpenAPI document (strictly: no undocumente
 
   it('order templates, orders and verification', async () => {
     const templates = await call('GET /api/v1/order-templates', as(w.judgeA).get('/api/v1/order-templates'), 200);
-    const standing = (templates.body as Array<{ id: string; kind: string }>).find((x) => x.kind === 'STANDING_ORDER')!;
+    const standing = (templates.body.items as Array<{ id: string; kind: string }>).find((x) => x.kind === 'STANDING_ORDER')!;
     const detail = await call('GET /api/v1/order-templates/{id}', as(w.judgeA).get(`/api/v1/order-templates/${standing.id}`), 200);
     await call(
       'POST /api/v1/order-templates',

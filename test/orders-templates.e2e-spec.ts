@@ -38,7 +38,7 @@ type TemplateItem = {
 describe('GET /order-templates', () => {
   it.each(['admin', 'judgeA', 'clerkB', 'agency3User'] as const)('lists the five built-in templates to %s', async (who) => {
     const res = await t.http.get('/api/v1/order-templates').set(w[who].auth).expect(200);
-    const builtIns = (res.body as TemplateItem[]).filter((x) => x.courtId === null);
+    const builtIns = (res.body.items as TemplateItem[]).filter((x) => x.courtId === null);
     expect(builtIns.map((x) => [x.kind, x.key, x.version]).sort()).toEqual([
       ['INDIVIDUAL_ORDER', 'individual-order', 1],
       ['NOTICE_OF_HEARING', 'notice-of-hearing', 1],
@@ -46,7 +46,7 @@ describe('GET /order-templates', () => {
       ['ORDER_TO_SHOW_CAUSE', 'order-to-show-cause', 1],
       ['STANDING_ORDER', 'standing-order', 1],
     ]);
-    for (const item of res.body as Array<Record<string, unknown>>)
+    for (const item of res.body.items as Array<Record<string, unknown>>)
       expect(item).toEqual(
         expect.objectContaining({
           key: expect.any(String),
@@ -106,14 +106,26 @@ describe("a court's own template versions", () => {
   });
 
   it("shows a court's versions to that court only, marking the one new orders use", async () => {
-    const mine = (await t.http.get(`/api/v1/order-templates?courtId=${w.courtA}&kind=INDIVIDUAL_ORDER`).set(w.clerkA.auth).expect(200))
-      .body as TemplateItem[];
+    const mine = (await t.http.get(`/api/v1/order-templates?courtId=${w.courtA}&kind=INDIVIDUAL_ORDER`).set(w.clerkA.auth).expect(200)).body
+      .items as TemplateItem[];
     expect(mine.map((x) => [x.courtId, x.version, x.current])).toEqual([
       [null, 1, false],
       [w.courtA, 1, false],
       [w.courtA, 2, true],
     ]);
-    const theirs = (await t.http.get('/api/v1/order-templates').set(w.judgeB.auth).expect(200)).body as TemplateItem[];
+    // Page by page, the same versions in the same order, each still marked as on one page.
+    const paged: TemplateItem[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await t.http
+        .get(`/api/v1/order-templates?courtId=${w.courtA}&kind=INDIVIDUAL_ORDER&limit=1${cursor ? `&cursor=${cursor}` : ''}`)
+        .set(w.clerkA.auth)
+        .expect(200);
+      paged.push(...(page.body.items as TemplateItem[]));
+      cursor = page.body.nextCursor as string | null;
+    } while (cursor);
+    expect(paged).toEqual(mine);
+    const theirs = (await t.http.get('/api/v1/order-templates').set(w.judgeB.auth).expect(200)).body.items as TemplateItem[];
     expect(theirs.every((x) => x.courtId === null)).toBe(true);
     const courtA = mine.find((x) => x.courtId === w.courtA)!;
     expectProblem(await t.http.get(`/api/v1/order-templates/${courtA.id}`).set(w.judgeB.auth), 404);

@@ -9,7 +9,7 @@ import { CreateCaseDto, CreatePlacementDto, ListCasesQuery } from './dto/cases.d
 import { PlacementsService } from './placements.service.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 import { PageOf } from '../common/openapi/page.dto.js';
-import { type Page } from '../common/pagination/pagination.js';
+import { type Page, PageQuery } from '../common/pagination/pagination.js';
 import { CaseDto, PlacementDto } from './dto/cases-responses.dto.js';
 
 @ApiTags('cases')
@@ -60,8 +60,8 @@ export class CasesController {
   @Access('ANY')
   @ApiOperation({ summary: "The child's placements" })
   @ApiProblems(400, 404)
-  @ApiOkResponse({ type: [PlacementDto] })
-  listPlacements(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<PlacementDto[]> {
-    return this.placements.list(actor, id);
+  @ApiOkResponse({ type: PageOf(PlacementDto) })
+  listPlacements(@CurrentActor() actor: Actor, @UuidParam() id: string, @Query() query: PageQuery): Promise<Page<PlacementDto>> {
+    return this.placements.list(actor, id, query);
   }
 }

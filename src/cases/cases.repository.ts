@@ -28,6 +28,8 @@ export interface CaseCaption {
 
 /** A child in a current placement, with the date of its newest photo (the photo-gap report). */
 export interface PlacedChild {
+  /** Where the child is in the list (its case's creation, then its id): a cursor names it. */
+  position: CursorPosition;
   childId: string;
   caseId: string;
   docketNumber: string;
@@ -135,16 +137,21 @@ export class CasesRepository {
   }
 
   /** The children of a court in current placements, by docket number, with their newest photo's date. */
-  async placedChildren(courtId: string): Promise<PlacedChild[]> {
+  /** The children in current placements in the court, `limit` at a time after `after`, in the order of their cases' creation. */
+  async placedChildren(courtId: string, limit: number, after: CursorPosition | null): Promise<PlacedChild[]> {
+    const params = new SqlParams();
+    const where = [`c.court_id = ${params.add(courtId)}`];
+    if (after) where.push(`(k.created_at, c.id) > (${params.add(after.key)}::timestamptz, ${params.add(after.id)}::uuid)`);
     const rows = (await this.dataSource.query(
-      `SELECT c.id AS child_id, k.id AS case_id, k.docket_number, p.agency_id,
+      `SELECT c.id AS child_id, k.id AS case_id, k.docket_number, p.agency_id, k.created_at::text AS cursor_key,
               (SELECT max(ph.taken_at) FROM photos ph WHERE ph.child_id = c.id) AS latest
          FROM children c JOIN cases k ON k.id = c.case_id JOIN placements p ON p.child_id = c.id AND p.ended_at IS NULL
-        WHERE c.court_id = $1
-        ORDER BY k.docket_number`,
-      [courtId],
-    )) as Array<{ child_id: string; case_id: string; docket_number: string; agency_id: string; latest: Date | null }>;
+        WHERE ${where.join(' AND ')}
+        ORDER BY k.created_at, c.id LIMIT ${params.add(limit)}`,
+      params.values,
+    )) as Array<{ child_id: string; case_id: string; docket_number: string; agency_id: string; cursor_key: string; latest: Date | null }>;
     return rows.map((r) => ({
+      position: { key: r.cursor_key, id: r.child_id },
       childId: r.child_id,
       caseId: r.case_id,
       docketNumber: r.docket_number,

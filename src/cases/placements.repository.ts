@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import type { PlacementView } from './child-view.js';
 import { Placement } from './entities/placement.entity.js';
+import { columns, SqlParams } from '../common/database/sql.js';
+import { toPage, type CursorPosition, type Page } from '../common/pagination/pagination.js';
 
 const toView = (p: Placement): PlacementView => ({
   id: p.id,
@@ -14,6 +16,42 @@ const toView = (p: Placement): PlacementView => ({
   endedAt: p.endedAt,
   caseworkerName: p.caseworkerName,
   caseworkerEmail: p.caseworkerEmail,
+});
+
+interface PlacementRow {
+  id: string;
+  case_id: string;
+  child_id: string;
+  agency_id: string;
+  placement_type: PlacementView['placementType'];
+  started_at: Date;
+  ended_at: Date | null;
+  caseworker_name: string | null;
+  caseworker_email: string | null;
+}
+
+const PLACEMENT_COLUMNS = columns('p', [
+  'id',
+  'case_id',
+  'child_id',
+  'agency_id',
+  'placement_type',
+  'started_at',
+  'ended_at',
+  'caseworker_name',
+  'caseworker_email',
+]);
+
+const fromRow = (r: PlacementRow): PlacementView => ({
+  id: r.id,
+  caseId: r.case_id,
+  childId: r.child_id,
+  agencyId: r.agency_id,
+  placementType: r.placement_type,
+  startedAt: r.started_at,
+  endedAt: r.ended_at,
+  caseworkerName: r.caseworker_name,
+  caseworkerEmail: r.caseworker_email,
 });
 
 /**
@@ -44,9 +82,19 @@ export class PlacementsRepository {
     return { ...placement, endedAt: null };
   }
 
-  /** Newest first. */
-  async forCase(caseId: string): Promise<PlacementView[]> {
-    const placements = await this.dataSource.getRepository(Placement).find({ where: { caseId }, order: { startedAt: 'DESC', id: 'ASC' } });
-    return placements.map(toView);
+  /** A page of the case's placements, newest first. */
+  async forCase(caseId: string, limit: number, after: CursorPosition | null): Promise<Page<PlacementView>> {
+    const params = new SqlParams();
+    const where = [`p.case_id = ${params.add(caseId)}`];
+    if (after) {
+      const at = params.add(after.key);
+      where.push(`(p.started_at < ${at}::timestamptz OR (p.started_at = ${at}::timestamptz AND p.id > ${params.add(after.id)}::uuid))`);
+    }
+    const rows = (await this.dataSource.query(
+      `SELECT ${PLACEMENT_COLUMNS}, p.started_at::text AS cursor_key FROM placements p
+        WHERE ${where.join(' AND ')} ORDER BY p.started_at DESC, p.id LIMIT ${params.add(limit + 1)}`,
+      params.values,
+    )) as Array<PlacementRow & { cursor_key: string }>;
+    return toPage(rows, limit, fromRow);
   }
 }

@@ -13,6 +13,7 @@ import type { PlacementView } from './child-view.js';
 import { ChildrenRepository } from './children.repository.js';
 import type { CreatePlacementDto } from './dto/cases.dto.js';
 import { PlacementsRepository } from './placements.repository.js';
+import { decodeCursor, type Page, type PageQuery } from '../common/pagination/pagination.js';
 
 @Injectable()
 export class PlacementsService {
@@ -64,10 +65,15 @@ export class PlacementsService {
     });
   }
 
-  async list(actor: Actor, caseId: string): Promise<PlacementView[]> {
+  async list(actor: Actor, caseId: string, page: PageQuery): Promise<Page<PlacementView>> {
     const theCase = await this.findCase(actor, caseId);
-    const placements = await this.placements.forCase(caseId);
-    await this.audit.recordNow(actor, { action: 'list', entityType: 'placement', courtId: theCase.courtId, details: { caseId } });
+    const placements = await this.placements.forCase(caseId, page.limit, decodeCursor(page.cursor));
+    await this.audit.recordNow(actor, {
+      action: 'list',
+      entityType: 'placement',
+      courtId: theCase.courtId,
+      details: { caseId, ids: placements.items.map((p) => p.id) },
+    });
     return placements;
   }
 

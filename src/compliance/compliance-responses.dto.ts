@@ -99,4 +99,7 @@ export class PhotoGapsDto {
 
   @ApiProperty({ type: [PhotoGapDto] })
   items: PhotoGapDto[];
+
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last page' })
+  nextCursor: string | null;
 }

@@ -46,6 +46,6 @@ export class ComplianceController {
   @ApiProblems(400, 404)
   @ApiOkResponse({ type: PhotoGapsDto })
   photos(@CurrentActor() actor: Actor, @Query() query: CompliancePhotosQuery): Promise<PhotoGapsDto> {
-    return this.compliance.photoGaps(actor, query.courtId);
+    return this.compliance.photoGaps(actor, query);
   }
 }

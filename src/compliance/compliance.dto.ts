@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
+import { PageQuery } from '../common/pagination/pagination.js';
 import { IsCalendarDate } from '../common/validation/validators.js';
 
 export class ComplianceSummaryQuery {
@@ -27,7 +28,7 @@ export class ComplianceSummaryQuery {
   to?: string;
 }
 
-export class CompliancePhotosQuery {
+export class CompliancePhotosQuery extends PageQuery {
   @ApiPropertyOptional({
     description: 'Required for ADMIN; judges and clerks default to their court',
   })

@@ -4,6 +4,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/principal.js';
 import { actsForCourt } from '../auth/scope.js';
 import { NotFound, ValidationFailed } from '../common/errors/domain-error.js';
+import { decodeCursor, encodeCursor, type CursorPosition } from '../common/pagination/pagination.js';
 import { todayIn } from '../common/time/clock.js';
 import { photoIsCurrent } from '../episodes/obligation-deadlines.js';
 import { ApplicableOrderService } from '../orders/applicable-order.service.js';
@@ -33,6 +34,9 @@ export interface PhotoGap {
   photoMaxAgeDays: number;
   orderId: string | null;
 }
+
+/** Placed children read at a time while a page of photo gaps is filled. */
+const PLACED_BATCH = 500;
 
 @Injectable()
 export class ComplianceService {
@@ -82,35 +86,49 @@ export class ComplianceService {
 
   /**
    * Children in current placements in the court without a photo taken within
-   * the photoMaxAgeDays of the order that applies to them (else 180 days).
+   * the photoMaxAgeDays of the order that applies to them (else 180 days), a
+   * page at a time: the placed children are read in batches until the page
+   * (and one more, to know whether another page follows) is full.
    */
-  async photoGaps(actor: Actor, courtId: string | undefined): Promise<{ courtId: string; asOf: Date; items: PhotoGap[] }> {
-    const court = await this.court(actor, courtId);
+  async photoGaps(
+    actor: Actor,
+    query: { courtId?: string; limit: number; cursor?: string },
+  ): Promise<{ courtId: string; asOf: Date; items: PhotoGap[]; nextCursor: string | null }> {
+    const court = await this.court(actor, query.courtId);
     const now = new Date();
-    const children = await this.cases.placedChildren(court.id);
-    const orders = await this.orders.forMany(court.id, children, now);
-    const items: PhotoGap[] = [];
-    children.forEach((child, i) => {
-      const order = orders[i];
-      const terms = order?.terms ?? DEFAULT_TERMS;
-      if (child.latestPhotoTakenAt && photoIsCurrent(child.latestPhotoTakenAt, now, terms, court.timezone)) return;
-      items.push({
-        childId: child.childId,
-        caseId: child.caseId,
-        docketNumber: child.docketNumber,
-        agencyId: child.agencyId,
-        latestPhotoTakenAt: child.latestPhotoTakenAt,
-        photoMaxAgeDays: terms.photoMaxAgeDays,
-        orderId: order?.id ?? null,
+    const found: Array<{ gap: PhotoGap; position: CursorPosition }> = [];
+    let after = decodeCursor(query.cursor);
+    while (found.length <= query.limit) {
+      const children = await this.cases.placedChildren(court.id, PLACED_BATCH, after);
+      const orders = await this.orders.forMany(court.id, children, now);
+      children.forEach((child, i) => {
+        const order = orders[i];
+        const terms = order?.terms ?? DEFAULT_TERMS;
+        if (child.latestPhotoTakenAt && photoIsCurrent(child.latestPhotoTakenAt, now, terms, court.timezone)) return;
+        const gap: PhotoGap = {
+          childId: child.childId,
+          caseId: child.caseId,
+          docketNumber: child.docketNumber,
+          agencyId: child.agencyId,
+          latestPhotoTakenAt: child.latestPhotoTakenAt,
+          photoMaxAgeDays: terms.photoMaxAgeDays,
+          orderId: order?.id ?? null,
+        };
+        found.push({ gap, position: child.position });
       });
-    });
+      if (children.length < PLACED_BATCH) break;
+      after = children[children.length - 1].position;
+    }
+    const more = found.length > query.limit;
+    const page = found.slice(0, query.limit);
+    const items = page.map((f) => f.gap);
     await this.audit.recordNow(actor, {
       action: 'list',
       entityType: 'child',
       courtId: court.id,
       details: { report: 'photo_gaps', ids: items.map((i) => i.childId) },
     });
-    return { courtId: court.id, asOf: now, items };
+    return { courtId: court.id, asOf: now, items, nextCursor: more ? encodeCursor(page[page.length - 1].position) : null };
   }
 
   private async court(actor: Actor, courtId: string | undefined): Promise<{ id: string; timezone: string }> {

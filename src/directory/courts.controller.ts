@@ -56,8 +56,8 @@ export class CourtsController {
   @Access('ANY')
   @ApiOperation({ summary: "The court's closures" })
   @ApiProblems(400, 404)
-  @ApiOkResponse({ type: [ClosureDto] })
-  listClosures(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<ClosureDto[]> {
-    return this.courts.listClosures(actor, id);
+  @ApiOkResponse({ type: PageOf(ClosureDto) })
+  listClosures(@CurrentActor() actor: Actor, @UuidParam() id: string, @Query() query: PageQuery): Promise<Page<ClosureDto>> {
+    return this.courts.listClosures(actor, id, query);
   }
 }

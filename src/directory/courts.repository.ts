@@ -105,12 +105,17 @@ export class CourtsRepository {
     return inserted.length > 0;
   }
 
-  async closures(courtId: string): Promise<ClosureView[]> {
+  /** A page of the court's closures, by date. */
+  async closures(courtId: string, limit: number, after: CursorPosition | null): Promise<Page<ClosureView>> {
+    const params = new SqlParams();
+    const where = [`court_id = ${params.add(courtId)}`];
+    if (after) where.push(`(date, id) > (${params.add(after.key)}::date, ${params.add(after.id)}::uuid)`);
     const rows = (await this.dataSource.query(
-      `SELECT id, court_id, date::text AS date, name FROM court_closures WHERE court_id = $1 ORDER BY date`,
-      [courtId],
-    )) as Array<{ id: string; court_id: string; date: string; name: string }>;
-    return rows.map((r) => ({ id: r.id, courtId: r.court_id, date: r.date, name: r.name }));
+      `SELECT id, court_id, date::text AS date, name, date::text AS cursor_key FROM court_closures
+        WHERE ${where.join(' AND ')} ORDER BY date, id LIMIT ${params.add(limit + 1)}`,
+      params.values,
+    )) as Array<{ id: string; court_id: string; date: string; name: string; cursor_key: string }>;
+    return toPage(rows, limit, (r) => ({ id: r.id, courtId: r.court_id, date: r.date, name: r.name }));
   }
 
   /** Time zone, state and closures around today (a year and a half ahead is more than any request looks). */

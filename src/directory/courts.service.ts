@@ -6,9 +6,9 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/principal.js';
 import { actsForCourt } from '../auth/scope.js';
 import { Conflict, NotFound } from '../common/errors/domain-error.js';
-import { decodeCursor, type Page } from '../common/pagination/pagination.js';
 import { CourtsRepository, type ClosureView, type CourtCalendarData, type CourtView } from './courts.repository.js';
 import type { CreateClosureDto, CreateCourtDto } from './dto/directory.dto.js';
+import { decodeCursor, type Page, type PageQuery } from '../common/pagination/pagination.js';
 
 export type { ClosureView, CourtCalendarData, CourtView } from './courts.repository.js';
 
@@ -85,8 +85,8 @@ export class CourtsService {
     });
   }
 
-  async listClosures(actor: Actor, courtId: string): Promise<ClosureView[]> {
+  async listClosures(actor: Actor, courtId: string, page: PageQuery): Promise<Page<ClosureView>> {
     await this.get(actor, courtId);
-    return this.courts.closures(courtId);
+    return this.courts.closures(courtId, page.limit, decodeCursor(page.cursor));
   }
 }

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import { childRecordScope } from '../auth/scope.js';
 import { columns, SqlParams } from '../common/database/sql.js';
+import { toPage, type CursorPosition, type Page } from '../common/pagination/pagination.js';
 import { Evidence } from './entities/evidence.entity.js';
 import type { EvidenceView } from './evidence-view.js';
 import type { EvidenceStatus, ObligationType } from './obligation-types.js';
@@ -63,7 +64,8 @@ const EVIDENCE_COLUMNS = columns('ev', [
   'reviewed_at',
   'review_reason',
 ]);
-const EVIDENCE_SELECT = `SELECT ${EVIDENCE_COLUMNS}, o.type FROM evidence ev JOIN obligations o ON o.id = ev.obligation_id`;
+const EVIDENCE_FROM = 'FROM evidence ev JOIN obligations o ON o.id = ev.obligation_id';
+const EVIDENCE_SELECT = `SELECT ${EVIDENCE_COLUMNS}, o.type ${EVIDENCE_FROM}`;
 
 function toStored(r: EvidenceRow): StoredEvidence {
   const file = r.file_sha256
@@ -145,11 +147,17 @@ export class EvidenceRepository {
   }
 
   /** Oldest first. */
-  async forObligation(obligationId: string): Promise<StoredEvidence[]> {
-    const rows = (await this.dataSource.query(`${EVIDENCE_SELECT} WHERE ev.obligation_id = $1 ORDER BY ev.submitted_at, ev.id`, [
-      obligationId,
-    ])) as EvidenceRow[];
-    return rows.map(toStored);
+  /** A page of an obligation's proofs, in the order they were submitted. */
+  async forObligation(obligationId: string, limit: number, after: CursorPosition | null): Promise<Page<StoredEvidence>> {
+    const params = new SqlParams();
+    const where = [`ev.obligation_id = ${params.add(obligationId)}`];
+    if (after) where.push(`(ev.submitted_at, ev.id) > (${params.add(after.key)}::timestamptz, ${params.add(after.id)}::uuid)`);
+    const rows = (await this.dataSource.query(
+      `SELECT ${EVIDENCE_COLUMNS}, o.type, ev.submitted_at::text AS cursor_key ${EVIDENCE_FROM}
+        WHERE ${where.join(' AND ')} ORDER BY ev.submitted_at, ev.id LIMIT ${params.add(limit + 1)}`,
+      params.values,
+    )) as Array<EvidenceRow & { cursor_key: string }>;
+    return toPage(rows, limit, toStored);
   }
 
   async markReviewed(

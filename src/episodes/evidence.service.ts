@@ -5,6 +5,7 @@ import type { Readable } from 'node:stream';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { auditedRead } from '../audit/audited-read.js';
+import { decodeCursor, type Page, type PageQuery } from '../common/pagination/pagination.js';
 import type { Actor } from '../auth/principal.js';
 import { PhotosService } from '../cases/photos.service.js';
 import { Conflict, Forbidden, NotFound, ValidationFailed, type FieldError } from '../common/errors/domain-error.js';
@@ -155,12 +156,18 @@ export class EvidenceService {
     return evidence.view;
   }
 
-  async listForObligation(actor: Actor, obligationId: string): Promise<EvidenceView[]> {
+  async listForObligation(actor: Actor, obligationId: string, page: PageQuery): Promise<Page<EvidenceView>> {
     const obligation = await this.obligations.findScoped(this.dataSource.manager, actor, obligationId);
     if (!obligation) throw new NotFound('obligation');
-    const proofs = await this.evidence.forObligation(obligationId);
-    await this.audit.recordNow(actor, { action: 'list', entityType: 'evidence', courtId: obligation.courtId, details: { obligationId } });
-    return proofs.map((proof) => proof.view);
+    const proofs = await this.evidence.forObligation(obligationId, page.limit, decodeCursor(page.cursor));
+    const items = proofs.items.map((proof) => proof.view);
+    await this.audit.recordNow(actor, {
+      action: 'list',
+      entityType: 'evidence',
+      courtId: obligation.courtId,
+      details: { obligationId, ids: items.map((proof) => proof.id) },
+    });
+    return { items, nextCursor: proofs.nextCursor };
   }
 
   /** The uploaded file of a proof (a scanned report, an assessment, a photo), streamed from storage as it is sent. */

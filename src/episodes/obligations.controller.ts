@@ -15,7 +15,7 @@ import { ObligationsService } from './obligations.service.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 import { ApiFileResponse } from '../common/openapi/api-file.decorator.js';
 import { PageOf } from '../common/openapi/page.dto.js';
-import { type Page } from '../common/pagination/pagination.js';
+import { type Page, PageQuery } from '../common/pagination/pagination.js';
 import { ObligationDto, ProofDto } from './dto/episodes-responses.dto.js';
 
 const EXTENSIONS: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
@@ -68,9 +68,9 @@ export class ObligationsController {
   @Access('ANY')
   @ApiOperation({ summary: 'The proofs submitted for an obligation' })
   @ApiProblems(400, 404)
-  @ApiOkResponse({ type: [ProofDto] })
-  listEvidence(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<ProofDto[]> {
-    return this.evidence.listForObligation(actor, id);
+  @ApiOkResponse({ type: PageOf(ProofDto) })
+  listEvidence(@CurrentActor() actor: Actor, @UuidParam() id: string, @Query() query: PageQuery): Promise<Page<ProofDto>> {
+    return this.evidence.listForObligation(actor, id, query);
   }
 
   @Post('obligations/:id/waive')

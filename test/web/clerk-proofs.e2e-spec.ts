@@ -116,7 +116,7 @@ describe('web: clerk proof queue', () => {
     expect(await isFocused(alert)).toBe(true);
     expect(await pageProblems(page)).toEqual([]);
     const evidence = await web.t.http.get(`/api/v1/obligations/${duties.NCMEC_REPORT.id}/evidence`).set(world.clerkA.auth).expect(200);
-    expect(evidence.body[0].status).toBe('SUBMITTED');
+    expect(evidence.body.items[0].status).toBe('SUBMITTED');
   });
 
   it('review a proof with the keyboard only: reject one with a reason, accept another', async () => {
@@ -145,7 +145,7 @@ describe('web: clerk proof queue', () => {
     const le = await http.get(`/api/v1/obligations/${duties.LAW_ENFORCEMENT_REPORT.id}`).set(world.clerkA.auth).expect(200);
     expect(le.body.status).toBe('SATISFIED');
     const photo = await http.get(`/api/v1/obligations/${duties.CURRENT_PHOTO.id}/evidence`).set(world.clerkA.auth).expect(200);
-    expect(photo.body[0]).toMatchObject({ status: 'REJECTED', reviewReason: 'The face cannot be seen' });
+    expect(photo.body.items[0]).toMatchObject({ status: 'REJECTED', reviewReason: 'The face cannot be seen' });
   });
 
   it('who may not: an agency user is sent away from the queue', async () => {

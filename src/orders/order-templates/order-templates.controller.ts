@@ -7,6 +7,8 @@ import { UuidParam } from '../../common/http/uuid-param.js';
 import { CreateOrderTemplateDto, ListOrderTemplatesQuery } from './dto/order-templates.dto.js';
 import { OrderTemplatesService } from './order-templates.service.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
+import { PageOf } from '../../common/openapi/page.dto.js';
+import type { Page } from '../../common/pagination/pagination.js';
 import { ListedOrderTemplateDto, OrderTemplateDetailDto, OrderTemplateDto } from './dto/order-templates-responses.dto.js';
 
 @ApiTags('orders')
@@ -21,8 +23,8 @@ export class OrderTemplatesController {
   @Access('ANY')
   @ApiOperation({ summary: 'List the order templates' })
   @ApiProblems(400)
-  @ApiOkResponse({ type: [ListedOrderTemplateDto] })
-  list(@CurrentActor() actor: Actor, @Query() query: ListOrderTemplatesQuery): Promise<ListedOrderTemplateDto[]> {
+  @ApiOkResponse({ type: PageOf(ListedOrderTemplateDto) })
+  list(@CurrentActor() actor: Actor, @Query() query: ListOrderTemplatesQuery): Promise<Page<ListedOrderTemplateDto>> {
     return this.templates.list(actor, query);
   }
 

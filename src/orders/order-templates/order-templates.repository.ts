@@ -4,6 +4,7 @@ import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import type { Principal } from '../../auth/principal.js';
 import { courtRecordScope } from '../../auth/scope.js';
 import { columns, SqlParams } from '../../common/database/sql.js';
+import { toPage, type CursorPosition, type Page } from '../../common/pagination/pagination.js';
 import type { TemplateKind } from '../rendering/template-data.js';
 import { OrderTemplate } from '../entities/order-template.entity.js';
 
@@ -69,6 +70,11 @@ const entityToView = (template: OrderTemplate): OrderTemplateView => ({
 
 const TEMPLATE_COLUMNS = columns('t', ['id', 'key', 'kind', 'version', 'title', 'court_id', 'sha256', 'created_at']);
 const INSERTED_COLUMNS = 'id, key, kind, version, title, court_id, sha256, created_at';
+
+/** The list's order as a row of columns of `alias`: kind, court (built-in, no court, first), version, id. */
+function templateOrder(alias: string): string {
+  return `${alias}.kind, coalesce(${alias}.court_id, '00000000-0000-0000-0000-000000000000'::uuid), ${alias}.version, ${alias}.id`;
+}
 
 /** Built-in versions (no court) and those of courts the principal may see. */
 function templateScope(principal: Principal, params: SqlParams): string {
@@ -139,21 +145,38 @@ export class OrderTemplatesRepository {
     return row ? { ...toView(row), body: row.body as string } : null;
   }
 
-  /** Every version in scope, with whether it is the newest of its kind and court. */
+  /**
+   * A page of the versions in scope, by kind, court (built-in first) and version, each with whether it is the
+   * newest of its kind and court, and (with `courtId`) whether that court has a
+   * version of its own of the kind, which the built-in one then gives way to.
+   */
   async listScoped(
     principal: Principal,
     filters: { courtId?: string; kind?: TemplateKind },
-  ): Promise<Array<OrderTemplateView & { newest: boolean }>> {
+    limit: number,
+    after: CursorPosition | null,
+  ): Promise<Page<OrderTemplateView & { newest: boolean; courtHasOwn: boolean }>> {
     const params = new SqlParams();
     const where = [templateScope(principal, params)];
-    if (filters.courtId) where.push(`(t.court_id IS NULL OR t.court_id = ${params.add(filters.courtId)})`);
+    const courtId = filters.courtId ? params.add(filters.courtId) : null;
+    if (courtId) where.push(`(t.court_id IS NULL OR t.court_id = ${courtId})`);
     if (filters.kind) where.push(`t.kind = ${params.add(filters.kind)}`);
+    // The cursor names the last template shown; the page goes on after its place in the order.
+    if (after) {
+      where.push(
+        `(${templateOrder('t')}) > (SELECT ${templateOrder('c')} FROM order_templates c WHERE c.id = ${params.add(after.id)}::uuid)`,
+      );
+    }
+    const courtHasOwn = courtId
+      ? `EXISTS (SELECT 1 FROM order_templates own WHERE own.kind = t.kind AND own.court_id = ${courtId})`
+      : 'false';
     const rows = (await this.dataSource.query(
-      `SELECT ${TEMPLATE_COLUMNS}, t.version = MAX(t.version) OVER (PARTITION BY t.kind, t.court_id) AS newest
+      `SELECT ${TEMPLATE_COLUMNS}, t.version::text AS cursor_key, ${courtHasOwn} AS court_has_own,
+              t.version = (SELECT max(v.version) FROM order_templates v WHERE v.kind = t.kind AND v.court_id IS NOT DISTINCT FROM t.court_id) AS newest
          FROM order_templates t WHERE ${where.join(' AND ')}
-        ORDER BY t.kind, t.court_id NULLS FIRST, t.version`,
+        ORDER BY ${templateOrder('t')} LIMIT ${params.add(limit + 1)}`,
       params.values,
-    )) as Array<TemplateRow & { newest: boolean }>;
-    return rows.map((row) => ({ ...toView(row), newest: row.newest }));
+    )) as Array<TemplateRow & { newest: boolean; court_has_own: boolean; cursor_key: string }>;
+    return toPage(rows, limit, (row) => ({ ...toView(row), newest: row.newest, courtHasOwn: row.court_has_own }));
   }
 }

@@ -8,6 +8,7 @@ import { lockForTransaction } from '../../common/database/sql.js';
 import { NotFound, ValidationFailed } from '../../common/errors/domain-error.js';
 import { CourtsService } from '../../directory/courts.service.js';
 import type { CreateOrderTemplateDto, ListOrderTemplatesQuery } from './dto/order-templates.dto.js';
+import { decodeCursor, type Page } from '../../common/pagination/pagination.js';
 import { compileTemplate, TemplateInvalid, type CompiledTemplate } from '../rendering/template-compiler.js';
 import type { TemplateKind } from '../rendering/template-data.js';
 import { defaultTemplatesDir, loadTemplateFiles, templateHash } from '../rendering/template-files.js';
@@ -132,14 +133,21 @@ export class OrderTemplatesService implements OnModuleInit {
   }
 
   /** Every version the caller may see: the built-in ones and those of the caller's courts. */
-  async list(actor: Actor, query: ListOrderTemplatesQuery): Promise<Array<OrderTemplateView & { current: boolean }>> {
-    const rows = await this.templates.listScoped(actor, { courtId: query.courtId, kind: query.kind });
-    const courtsWithOwn = new Set(rows.filter((r) => r.courtId).map((r) => `${r.kind}:${r.courtId}`));
-    return rows.map(({ newest, ...view }) => ({
-      ...view,
-      // The built-in version is current for courts without their own; a court's newest version is current for it.
-      current: newest && (view.courtId !== null || !query.courtId || !courtsWithOwn.has(`${view.kind}:${query.courtId}`)),
-    }));
+  async list(actor: Actor, query: ListOrderTemplatesQuery): Promise<Page<OrderTemplateView & { current: boolean }>> {
+    const page = await this.templates.listScoped(
+      actor,
+      { courtId: query.courtId, kind: query.kind },
+      query.limit,
+      decodeCursor(query.cursor),
+    );
+    return {
+      items: page.items.map(({ newest, courtHasOwn, ...view }) => ({
+        ...view,
+        // The built-in version is current for courts without their own; a court's newest version is current for it.
+        current: newest && (view.courtId !== null || !courtHasOwn),
+      })),
+      nextCursor: page.nextCursor,
+    };
   }
 
   async get(actor: Actor, id: string): Promise<OrderTemplateDetail> {

@@ -111,7 +111,9 @@ export const useResetMfa = (id: string) =>
 export function useTemplates(courtId: string | undefined) {
   return useQuery({
     queryKey: adminKeys.templates(courtId),
-    queryFn: () => unwrap(api.GET('/api/v1/order-templates', { params: { query: courtId ? { courtId } : {} } })),
+    // Every version in scope fits one page of 500 (a few per kind and court).
+    queryFn: async () =>
+      (await unwrap(api.GET('/api/v1/order-templates', { params: { query: courtId ? { courtId, limit: 500 } : { limit: 500 } } }))).items,
   });
 }
 

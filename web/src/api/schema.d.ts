@@ -1543,6 +1543,11 @@ export interface components {
             /** @example Court closed for Christmas Eve */
             name: string;
         };
+        ClosurePage: {
+            items: components["schemas"]["ClosureDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
         CreateAgencyDto: {
             /** @example Department of Family and Protective Services, Region 7 */
             name: string;
@@ -1843,6 +1848,11 @@ export interface components {
             startedAt: string;
             caseworkerName?: string;
             caseworkerEmail?: string;
+        };
+        PlacementPage: {
+            items: components["schemas"]["PlacementDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
         };
         UpdateChildDto: {
             firstName?: string;
@@ -2177,6 +2187,11 @@ export interface components {
             createdAt: string;
             /** @description The version new orders use (for the court asked about) */
             current: boolean;
+        };
+        ListedOrderTemplatePage: {
+            items: components["schemas"]["ListedOrderTemplateDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
         };
         OrderTemplateDetailDto: {
             /** Format: uuid */
@@ -2660,6 +2675,11 @@ export interface components {
              */
             ncmecNotifiedAt?: string;
         };
+        ProofPage: {
+            items: components["schemas"]["ProofDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
         WaiveDto: {
             reason: string;
         };
@@ -2757,6 +2777,8 @@ export interface components {
              */
             asOf: string;
             items: components["schemas"]["PhotoGapDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
         };
         /** @enum {string} */
         NotificationEvent: "child.missing" | "obligation.overdue" | "evidence.rejected" | "hearing.scheduled" | "hearing.cancelled" | "order.signed";
@@ -3687,7 +3709,11 @@ export interface operations {
     };
     courts_listClosures: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -3701,7 +3727,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ClosureDto"][];
+                    "application/json": components["schemas"]["ClosurePage"];
                 };
             };
             /** @description Invalid input; `errors` names each field */
@@ -4651,7 +4677,11 @@ export interface operations {
     };
     cases_listPlacements: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -4665,7 +4695,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PlacementDto"][];
+                    "application/json": components["schemas"]["PlacementPage"];
                 };
             };
             /** @description Invalid input; `errors` names each field */
@@ -5913,6 +5943,9 @@ export interface operations {
     orderTemplates_list: {
         parameters: {
             query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
                 courtId?: string;
                 kind?: "INDIVIDUAL_ORDER" | "STANDING_ORDER" | "NOTICE_OF_HEARING" | "ORDER_TO_SHOW_CAUSE" | "ORDER_CONTINUING_JURISDICTION";
             };
@@ -5927,7 +5960,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListedOrderTemplateDto"][];
+                    "application/json": components["schemas"]["ListedOrderTemplatePage"];
                 };
             };
             /** @description Invalid input; `errors` names each field */
@@ -7116,7 +7149,11 @@ export interface operations {
     };
     obligations_listEvidence: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -7130,7 +7167,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProofDto"][];
+                    "application/json": components["schemas"]["ProofPage"];
                 };
             };
             /** @description Invalid input; `errors` names each field */
@@ -7788,6 +7825,9 @@ export interface operations {
     compliance_photos: {
         parameters: {
             query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
                 /** @description Required for ADMIN; judges and clerks default to their court */
                 courtId?: string;
             };

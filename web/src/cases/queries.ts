@@ -60,7 +60,9 @@ export function useCase(id: string) {
 export function usePlacements(caseId: string) {
   return useQuery({
     queryKey: caseListKeys.placements(caseId),
-    queryFn: () => unwrap(api.GET('/api/v1/cases/{id}/placements', { params: { path: { id: caseId } } })),
+    // A child's placements are a handful: one page of 500 holds them all.
+    queryFn: async () =>
+      (await unwrap(api.GET('/api/v1/cases/{id}/placements', { params: { path: { id: caseId }, query: { limit: 500 } } }))).items,
   });
 }
 

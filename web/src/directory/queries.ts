@@ -35,7 +35,9 @@ export function useCourtZone(courtId: string | null | undefined): string {
 export function useClosures(courtId: string | null | undefined) {
   return useQuery({
     queryKey: directoryKeys.closures(courtId ?? ''),
-    queryFn: () => unwrap(api.GET('/api/v1/courts/{id}/closures', { params: { path: { id: courtId! } } })),
+    // A court's closures over the years fit one page of 500.
+    queryFn: async () =>
+      (await unwrap(api.GET('/api/v1/courts/{id}/closures', { params: { path: { id: courtId! }, query: { limit: 500 } } }))).items,
     enabled: Boolean(courtId),
   });
 }

@@ -76,7 +76,9 @@ export function useChild(id: string | null | undefined) {
 export function useEvidence(obligationId: string, enabled = true) {
   return useQuery({
     queryKey: episodeKeys.evidence(obligationId),
-    queryFn: () => unwrap(api.GET('/api/v1/obligations/{id}/evidence', { params: { path: { id: obligationId } } })),
+    // An obligation's proofs are a handful: one page of 500 holds them all.
+    queryFn: async () =>
+      (await unwrap(api.GET('/api/v1/obligations/{id}/evidence', { params: { path: { id: obligationId }, query: { limit: 500 } } }))).items,
     enabled,
   });
 }

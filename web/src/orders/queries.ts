@@ -38,7 +38,9 @@ export function useOrder(id: string) {
 export function useTemplates() {
   return useQuery({
     queryKey: orderKeys.templates,
-    queryFn: () => unwrap<OrderTemplate[]>(api.GET('/api/v1/order-templates')),
+    // Every version in scope fits one page of 500 (a few per kind and court).
+    queryFn: async (): Promise<OrderTemplate[]> =>
+      (await unwrap(api.GET('/api/v1/order-templates', { params: { query: { limit: 500 } } }))).items,
     staleTime: 5 * 60_000,
   });
 }

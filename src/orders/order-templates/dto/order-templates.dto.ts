@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { OptionalUuid } from '../../../common/validation/validators.js';
 import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { PageQuery } from '../../../common/pagination/pagination.js';
 import { TEMPLATE_KINDS, type TemplateKind } from '../../rendering/template-data.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -31,7 +32,7 @@ export class CreateOrderTemplateDto {
   body: string;
 }
 
-export class ListOrderTemplatesQuery {
+export class ListOrderTemplatesQuery extends PageQuery {
   @OptionalUuid()
   courtId?: string;
 
