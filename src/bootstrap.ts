@@ -14,7 +14,7 @@ import { answerClientError, answerExpectationFailed, answerFrameworkError, MAX_U
 import { assignRequestId } from './common/http/request-id.js';
 import { checkRequestInput } from './common/http/request-input.js';
 import { createValidationPipe } from './common/validation/validation-pipe.js';
-import { createRootLogger } from './common/logging/logger-options.js';
+import { createRootLogger, quietStartup } from './common/logging/logger-options.js';
 import { createOpenApiDocument } from './common/openapi/openapi-document.js';
 import { RateLimited, UriTooLong } from './common/errors/domain-error.js';
 import { RedisClient } from './common/redis/redis.module.js';
@@ -47,7 +47,7 @@ export async function createHttpApp(config: AppConfig, role: Exclude<ProcessRole
     bufferLogs: true,
     rawBody: true,
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(quietStartup(app.get(Logger)));
   app.flushLogs();
   setRoutePrefix(app);
   app.useGlobalPipes(createValidationPipe());
@@ -147,7 +147,7 @@ export async function createWorkerApp(config: AppConfig): Promise<INestApplicati
   const app = await NestFactory.createApplicationContext(AppModule.register(config, 'worker', createRootLogger(config)), {
     bufferLogs: true,
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(quietStartup(app.get(Logger)));
   app.flushLogs();
   await app.init();
   return app;

@@ -49,6 +49,8 @@ export interface AppConfig {
   migrationsRun: boolean;
   queuePrefix: string;
   logLevel: string;
+  /** Readable log lines (pino-pretty) instead of JSON: `auto` (the default) when stdout is a terminal outside production. */
+  logPretty: boolean | 'auto';
   authThrottleLimit: number;
   authThrottleTtlSeconds: number;
   dbPoolSize: number;
@@ -179,6 +181,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     migrationsRun: bool(env, 'MIGRATIONS_RUN', true),
     queuePrefix: str(env, 'QUEUE_PREFIX', 'cmfc'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
+    logPretty: env.LOG_PRETTY?.trim() ? bool(env, 'LOG_PRETTY', false) : 'auto',
     authThrottleLimit: int(env, 'AUTH_THROTTLE_LIMIT', 20, 1, 1_000_000),
     authThrottleTtlSeconds: int(env, 'AUTH_THROTTLE_TTL_SECONDS', 60, 1, 86400),
     dbPoolSize: int(env, 'DB_POOL_SIZE', 20, 1, 500),
