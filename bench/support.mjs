@@ -1,7 +1,7 @@
 // Shared helpers for the benchmarks: a throwaway database, the built service
 // started as a child process, and RSS sampling. Run `npm run build` first.
 import { spawn, execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 
 export const SERVER = process.env.BENCH_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
@@ -25,7 +25,8 @@ export function serviceEnv(databaseUrl, extra = {}) {
     AUDIT_HMAC_KEY: 'bench-audit-key-bench-audit-key-0123456789',
     QUEUE_PREFIX: `bench-${process.pid}`,
     DATA_DIR: `/tmp/cmfc-bench-${process.pid}`,
-    LOG_LEVEL: 'warn',
+    // BENCH_LOG_LEVEL=info measures the service as the README runs it (a log line per request).
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
     PORT: process.env.BENCH_PORT ?? '3900',
     // As the Docker image runs it: a heap cap keeps V8 from growing the old space it could collect.
     NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? '--max-old-space-size=256 --max-semi-space-size=32',
@@ -38,8 +39,13 @@ export function seedDemo(env) {
   execFileSync(process.execPath, ['dist/main.js', 'seed-demo'], { env: { ...env, NODE_ENV: 'development' }, stdio: 'inherit' });
 }
 
+/** `role`: api, worker or all (`node dist/main.js` with no argument); BENCH_ROLE overrides the bench's choice. */
 export async function startService(env, role = 'api') {
-  const child = spawn(process.execPath, ['dist/main.js', role], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const chosen = process.env.BENCH_ROLE ?? role;
+  const child = spawn(process.execPath, ['dist/main.js', ...(chosen === 'all' ? [] : [chosen])], {
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   const base = `http://127.0.0.1:${env.PORT}`;
   for (let i = 0; i < 120; i += 1) {
     try {
@@ -53,11 +59,22 @@ export async function startService(env, role = 'api') {
   throw new Error('service did not start');
 }
 
+/** Peak RSS of the process and every process under it (an entry point that re-executes itself counts whole). */
 export function rssSampler(pid) {
   let peak = 0;
+  const rssOf = (p) => {
+    try {
+      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
+      const children = readdirSync(`/proc/${p}/task`).flatMap((task) =>
+        readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').split(' ').filter(Boolean),
+      );
+      return (match ? Number(match[1]) * 1024 : 0) + children.reduce((sum, c) => sum + rssOf(c), 0);
+    } catch {
+      return 0; // the process ended between two reads
+    }
+  };
   const read = () => {
-    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    if (match) peak = Math.max(peak, Number(match[1]) * 1024);
+    peak = Math.max(peak, rssOf(pid));
   };
   const timer = setInterval(read, 200);
   return {
