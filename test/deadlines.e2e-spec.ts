@@ -64,6 +64,32 @@ describe('deadline timers', () => {
     ]);
   });
 
+  it('try again when a run fails (a deadlock, a dropped connection): the obligation still turns OVERDUE without the sweep', async () => {
+    const c = await child();
+    const discoveredAt = ago(24 * HOUR - 2000);
+    const res = await t.http
+      .post('/api/v1/episodes')
+      .set(w.agency1User.auth)
+      .send({ childId: c.childId, missingSince: discoveredAt, discoveredAt })
+      .expect(201);
+    const le = res.body.obligations.find((o: { type: string }) => o.type === 'LAW_ENFORCEMENT_REPORT');
+    // The first attempt to mark it fails inside its transaction (a sequence is not rolled back, so only the first).
+    await t.db.query(`CREATE SEQUENCE fail_once`);
+    await t.db.query(`CREATE FUNCTION fail_once() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF nextval('fail_once') = 1 THEN RAISE EXCEPTION 'injected failure'; END IF; RETURN NEW; END $$`);
+    await t.db.query(
+      `CREATE TRIGGER fail_once BEFORE UPDATE ON obligations FOR EACH ROW
+       WHEN (OLD.id = '${le.id as string}' AND NEW.status = 'OVERDUE') EXECUTE FUNCTION fail_once()`,
+    );
+    try {
+      await waitFor(async () => (await statusOf(le.id)) === 'OVERDUE', 45_000);
+      const [{ attempts }] = await t.db.query(`SELECT last_value::int AS attempts FROM fail_once`);
+      expect(attempts).toBe(2);
+    } finally {
+      await t.db.query(`DROP TRIGGER fail_once ON obligations; DROP FUNCTION fail_once(); DROP SEQUENCE fail_once`);
+    }
+  });
+
   it('never turn a SUBMITTED obligation OVERDUE: proof stops the clock', async () => {
     const c = await child();
     const discoveredAt = ago(24 * HOUR - 2000);

@@ -69,6 +69,13 @@ export interface RetryOptions {
   backoff?: { type: 'exponential' | 'fixed'; delay: number };
 }
 
+/**
+ * Retries of a job that sets none: every job is idempotent, so a transient failure (a deadlock, a
+ * dropped connection, a pool that stayed full under load) is tried again within seconds instead of
+ * waiting for the reconciliation sweep. Jobs that talk to the outside set their own.
+ */
+export const DEFAULT_RETRY: RetryOptions = { attempts: 6, backoff: { type: 'exponential', delay: 500 } };
+
 /** A job as a producer writes it to the outbox (in the transaction of the change that causes it). */
 export type OutboxJob = {
   [N in JobName]: {
@@ -78,6 +85,7 @@ export type OutboxJob = {
     jobId?: string;
     /** When the job should run; now when absent. */
     runAt?: Date;
+    /** Retries; DEFAULT_RETRY when absent. */
     options?: RetryOptions;
   };
 }[JobName];

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { JOB_QUEUE, type OutboxJob } from './jobs.js';
+import { DEFAULT_RETRY, JOB_QUEUE, type OutboxJob } from './jobs.js';
 import { OutboxRepository } from './outbox.repository.js';
 
 export type { OutboxJob } from './jobs.js';
@@ -31,7 +31,7 @@ export class OutboxService {
           jobId: job.jobId ?? id,
           payload: job.data,
           runAt: job.runAt ?? new Date(),
-          options: job.options ?? {},
+          options: job.options ?? DEFAULT_RETRY,
         };
       }),
     );

@@ -33,7 +33,8 @@ export interface WebTest {
 export async function startWebTest(overrides: Record<string, string> = {}, port = 0): Promise<WebTest> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-chromium (apt-get install chromium)`);
   if (!existsSync(new URL('../../dist/web/index.html', import.meta.url))) throw new Error('dist/web is missing: run npm run build first');
-  const t = await startTestApp(overrides);
+  // The sweep every 5 s as well as the timers: browser suites are about pages, not about how a duty turned overdue.
+  const t = await startTestApp({ DEADLINE_SWEEP_SECONDS: '5', ...overrides });
   await t.app.listen({ port, host: '127.0.0.1' });
   const address = t.app.getHttpServer().address() as { port: number };
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });

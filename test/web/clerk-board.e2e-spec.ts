@@ -44,11 +44,11 @@ describe('web: clerk board', () => {
       await waitFor(async () => {
         const rows = await t.db.query(`SELECT count(*)::int AS n FROM obligations WHERE episode_id = $1 AND status = 'OVERDUE'`, [episode]);
         return rows[0].n >= 3;
-      }, 20_000);
+      }, 60_000);
     }
     ({ page } = await newPage(web, PHONE));
     await signIn(page, world.clerkA.email, PASSWORD);
-  }, 120_000);
+  }, 180_000);
   afterAll(() => web.close());
 
   it('home: overdue now and due in the next 24 h, by agency, counting down in the court’s zone; axe-clean at 360 px', async () => {

@@ -38,11 +38,11 @@ describe('web: the home page of each role', () => {
         clothingDescription: 'Red hoodie, jeans',
       })
       .expect(201);
-    // The deadline timer marks the law-enforcement report overdue (it was due two hours ago).
+    // The deadline timer (or the sweep) marks the law-enforcement report overdue (it was due two hours ago).
     await waitFor(async () => {
       const res = await web.t.http.get(`/api/v1/obligations?episodeId=${episode.body.id as string}&status=OVERDUE`).set(world.clerkA.auth);
       return (res.body.items as unknown[]).length > 0;
-    }, 30_000);
+    }, 60_000);
   });
   afterAll(() => web.close());
 

@@ -18,6 +18,6 @@ export async function overdueEpisode(t: TestApp, world: World): Promise<string> 
   await waitFor(async () => {
     const res = await t.http.get(`/api/v1/episodes/${id}`).set(world.clerkA.auth).expect(200);
     return res.body.obligations.filter((o: { status: string }) => o.status === 'OVERDUE').length >= 2;
-  }, 15_000);
+  }, 60_000);
   return id;
 }
