@@ -1,9 +1,12 @@
 // The web app's weight and speed, never asserted in a test:
 //  1. initial JS + CSS gzipped: what index.html loads before any page chunk (budget 350 KB);
 //  2. in Debian's Chromium, the time from navigating to an episode page to its duties showing,
-//     with the service warm (budget 1 s): 20 navigations after 3 warm-ups, p50/p95/max.
+//     with the service warm (budget 1 s): 20 navigations after 3 warm-ups, p50/p95/max, timed in
+//     the page (navigation start to the duties in the DOM) and, for reference, as Playwright's
+//     polling wait sees it.
 // Run `npm run build` first. Uses its own database (cmfc_bench_web) on the PostgreSQL at
 // BENCH_DATABASE_URL or 127.0.0.1, and the Redis at REDIS_URL or 127.0.0.1.
+/* global window, document, MutationObserver -- the callbacks given to page.addInitScript and page.evaluate run in the browser */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -75,18 +78,33 @@ try {
       }).then((r) => r.json()),
     [child.id, csrf],
   );
+  // The moment the duties enter the page, from the navigation's start (performance.now() counts from
+  // it), seen by a MutationObserver: Playwright's own wait polls at up to 500 ms and would add that.
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('[data-duty="LAW_ENFORCEMENT_REPORT"]')) {
+        window.__dutiesShownAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { subtree: true, childList: true });
+  });
   const times = [];
+  const wall = [];
   for (let i = 0; i < 23; i++) {
     const started = performance.now();
     await page.goto(`/episodes/${episode.id}`);
     await page.locator('[data-duty="LAW_ENFORCEMENT_REPORT"]').waitFor();
-    if (i >= 3) times.push(performance.now() - started);
+    const shownAt = await page.evaluate(() => window.__dutiesShownAt);
+    if (i >= 3) {
+      times.push(shownAt);
+      wall.push(performance.now() - started);
+    }
   }
-  times.sort((a, b) => a - b);
-  const at = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(0);
+  const at = (list, q) => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor(q * list.length))].toFixed(0);
   console.log(
-    `navigation to the episode's duties, warm: p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms over ${times.length} (budget 1,000 ms)`,
+    `navigation to the episode's duties, warm: p50 ${at(times, 0.5)} ms, p95 ${at(times, 0.95)} ms, max ${at(times, 1)} ms over ${times.length} (budget 1,000 ms)`,
   );
+  console.log(`  as Playwright's wait sees it (it polls): p50 ${at(wall, 0.5)} ms, p95 ${at(wall, 0.95)} ms`);
   await browser.close();
 } finally {
   app.kill('SIGTERM');

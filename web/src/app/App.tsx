@@ -2,38 +2,15 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { ProblemError } from '../api/problem';
-import { adminRoutes } from '../admin/routes';
-import { authRoutes } from '../auth/routes';
 import { SignInPage } from '../auth/SignInPage';
 import { SessionProvider, useSession } from '../auth/session';
-import { caseRoutes } from '../cases/routes';
 import { Loading } from '../common/Notice';
-import { complianceRoutes } from '../compliance/routes';
-import { directoryRoutes } from '../directory/routes';
-import { episodeRoutes } from '../episodes/routes';
-import { hearingRoutes } from '../hearings/routes';
-import { obligationRoutes } from '../obligations/routes';
-import { orderRoutes } from '../orders/routes';
-import { verifyRoutes } from '../verify/routes';
 import { HOMES } from './homes';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireRole } from './RequireRole';
-import { ALL_ROLES, type PageRoute } from './routes';
-
-/** Every page but sign-in and `/`, from each feature's list. */
-const PAGES: PageRoute[] = [
-  ...authRoutes,
-  ...episodeRoutes,
-  ...caseRoutes,
-  ...obligationRoutes,
-  ...hearingRoutes,
-  ...directoryRoutes,
-  ...orderRoutes,
-  ...complianceRoutes,
-  ...adminRoutes,
-  ...verifyRoutes,
-];
+import { PAGES } from './pages';
+import { ALL_ROLES } from './routes';
 
 const queryClient = new QueryClient({
   defaultOptions: {

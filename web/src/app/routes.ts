@@ -1,5 +1,5 @@
-import type { ComponentType, LazyExoticComponent } from 'react';
 import type { Role } from '../api/views';
+import type { LazyPage } from './lazyPage';
 
 /**
  * One page of the app: its path, who may open it ('PUBLIC': anyone, signed in or not) and the
@@ -9,7 +9,7 @@ import type { Role } from '../api/views';
 export interface PageRoute {
   path: string;
   roles: readonly Role[] | 'PUBLIC';
-  page: LazyExoticComponent<ComponentType>;
+  page: LazyPage;
 }
 
 export const ALL_ROLES: readonly Role[] = ['ADMIN', 'JUDGE', 'CLERK', 'AGENCY'];

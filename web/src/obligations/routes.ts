@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazyPage } from '../app/lazyPage';
 import { COURT_ROLES, type PageRoute } from '../app/routes';
 
-export const obligationRoutes: PageRoute[] = [{ path: '/proofs', roles: COURT_ROLES, page: lazy(() => import('./ProofQueuePage')) }];
+export const obligationRoutes: PageRoute[] = [{ path: '/proofs', roles: COURT_ROLES, page: lazyPage(() => import('./ProofQueuePage')) }];

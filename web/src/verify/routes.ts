@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazyPage } from '../app/lazyPage';
 import type { PageRoute } from '../app/routes';
 
-export const verifyRoutes: PageRoute[] = [{ path: '/verify', roles: 'PUBLIC', page: lazy(() => import('./VerifyPage')) }];
+export const verifyRoutes: PageRoute[] = [{ path: '/verify', roles: 'PUBLIC', page: lazyPage(() => import('./VerifyPage')) }];
