@@ -1,13 +1,44 @@
 // From POST /api/v1/episodes to the hearing_request.created webhook received by a
 // local receiver (the court's CMS): p50/p95 over 200 episodes. Target p95 <= 500 ms.
+// The receiver speaks HTTPS (production refuses an http: webhook) with a throwaway self-signed
+// certificate, made by openssl for this run, that the service trusts through NODE_EXTRA_CA_CERTS.
 //   npm run build && node bench/docket-latency.mjs
-import { createServer } from 'node:http';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { freshDatabase, login, seedDemo, seedPlacedChildren, serviceEnv, startService } from './support.mjs';
 
 const EPISODES = Number(process.env.EPISODES ?? 200);
 const received = new Map();
-const receiver = createServer((req, res) => {
+const certDir = mkdtempSync(join(tmpdir(), 'cmfc-bench-tls-'));
+const [keyFile, certFile] = [join(certDir, 'key.pem'), join(certDir, 'cert.pem')];
+execFileSync(
+  'openssl',
+  [
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:prime256v1',
+    '-nodes',
+    '-days',
+    '1',
+    '-subj',
+    '/CN=127.0.0.1',
+    '-addext',
+    'subjectAltName=IP:127.0.0.1',
+    '-keyout',
+    keyFile,
+    '-out',
+    certFile,
+  ],
+  { stdio: 'ignore' },
+);
+const receiver = createServer({ key: readFileSync(keyFile), cert: readFileSync(certFile) }, (req, res) => {
   const chunks = [];
   req.on('data', (c) => chunks.push(c));
   req.on('end', () => {
@@ -17,10 +48,14 @@ const receiver = createServer((req, res) => {
   });
 });
 await new Promise((r) => receiver.listen(0, '127.0.0.1', r));
-const hook = `http://127.0.0.1:${receiver.address().port}/hooks`;
+const hook = `https://127.0.0.1:${receiver.address().port}/hooks`;
 
 const databaseUrl = await freshDatabase('cmfc_bench_docket');
-const env = serviceEnv(databaseUrl, { DOCKET_WEBHOOK_URL: hook, DOCKET_WEBHOOK_SECRET: 'bench-webhook-secret-0123456789' });
+const env = serviceEnv(databaseUrl, {
+  DOCKET_WEBHOOK_URL: hook,
+  DOCKET_WEBHOOK_SECRET: 'bench-webhook-secret-0123456789',
+  NODE_EXTRA_CA_CERTS: certFile,
+});
 seedDemo(env);
 // One child per episode: cases placed with the demo agency.
 const db = new pg.Client({ connectionString: databaseUrl });
