@@ -242,6 +242,22 @@ describe('single sign-on against oidc-provider', () => {
     expect(bad.body.code).toBe('OidcFailed');
   });
 
+  it('a browser (Accept: text/html) that cannot be signed in is sent to the sign-in page with the reason, not shown the problem', async () => {
+    const res = await t.http
+      .get('/api/v1/auth/oidc/callback')
+      .set('Accept', 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8')
+      .query({ code: 'x', state: 'y' })
+      .expect(302);
+    expect(res.headers.location).toBe(`${t.config.oidc!.appUrl.replace(/\/$/, '')}/sign-in?problem=OidcFailed`);
+    expect(
+      (res.headers['set-cookie'] as unknown as string[] | undefined)?.some(
+        (c) => c.startsWith('cmfc_session=') && !c.includes('Max-Age=0'),
+      ),
+    ).not.toBe(true);
+    // the refusal is recorded as any failed sign-in is
+    expect((await lastAudit('login_failed'))?.details).toMatchObject({ reason: 'oidc_no_pending_login' });
+  });
+
   it('a locked account is refused by single sign-on too', async () => {
     await t.db.query(`UPDATE users SET locked_until = now() + interval '10 minutes', failed_logins = 5 WHERE id = $1`, [w.clerkA.id]);
     const { response, cookie } = await singleSignOn({ sub: 'clerk-a', amr: ['pwd'] });

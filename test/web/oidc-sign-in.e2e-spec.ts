@@ -19,7 +19,10 @@ describe('web: single sign-on with the court’s account', () => {
     provider = await startOidcProvider({
       port: providerPort,
       client: { ...client, redirect_uris: [`${base}/api/v1/auth/oidc/callback`] },
-      accounts: { 'clerk-a': { email: 'clerka@test.court', email_verified: true } },
+      accounts: {
+        'clerk-a': { email: 'clerka@test.court', email_verified: true },
+        stranger: { email: 'nobody@elsewhere.example', email_verified: true },
+      },
     });
     web = await startWebTest(
       {
@@ -62,6 +65,22 @@ describe('web: single sign-on with the court’s account', () => {
     const cookies = await context.cookies(web.baseUrl);
     expect(cookies.find((c) => c.name === 'cmfc_session')).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
     expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
+    await context.close();
+  });
+
+  it('bad input: someone the provider knows but the court does not comes back to the sign-in page, told why in words, not signed in; axe-clean', async () => {
+    const { context, page } = await newPage(web, PHONE);
+    await page.goto('/sign-in');
+    await page.getByRole('link', { name: 'Sign in with your court’s account' }).click();
+    await shown(page.getByRole('heading', { name: 'Court identity provider' }));
+    await page.getByLabel('Account').fill('stranger');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    const alert = await shown(page.getByRole('alert').filter({ hasText: 'You are not signed in' }));
+    expect(await alert.textContent()).toContain('not linked to an active account here');
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    await shown(page.getByLabel('E-mail address'));
+    expect((await context.cookies(web.baseUrl)).some((c) => c.name === 'cmfc_session')).toBe(false);
+    expect(await pageProblems(page)).toEqual([]);
     await context.close();
   });
 });

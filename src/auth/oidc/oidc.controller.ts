@@ -3,6 +3,7 @@ import { ApiFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG } from '../../common/config/config.module.js';
 import type { AppConfig } from '../../common/config/app-config.js';
+import { DomainError } from '../../common/errors/domain-error.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import { Access } from '../access.decorator.js';
 import { clearOidcCookie, OIDC_COOKIE, setOidcCookie, setSessionCookies } from '../cookies.js';
@@ -51,13 +52,29 @@ export class OidcController {
     [404, 'No identity provider is configured'],
     [429, 'Too many sign-in attempts from this address'],
   )
-  @ApiFoundResponse({ description: 'Signed in: `Set-Cookie: cmfc_session` and `cmfc_csrf`, and a redirect to the web app' })
+  @ApiFoundResponse({
+    description:
+      "Signed in: `Set-Cookie: cmfc_session` and `cmfc_csrf`, and a redirect to the web app. A browser (`Accept: text/html`) that could not be signed in is sent to the web app's `/sign-in?problem=<code>` instead of the 4xx",
+  })
   async callback(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<{ url: string }> {
-    await this.throttle.hit(request.ip);
     const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
     clearOidcCookie(reply, this.config.secureCookies);
-    const { session } = await this.oidc.finish(request.cookies[OIDC_COOKIE], query, String(request.id));
-    setSessionCookies(reply, session, this.config.secureCookies);
-    return { url: this.oidc.appUrl };
+    try {
+      await this.throttle.hit(request.ip);
+      const { session } = await this.oidc.finish(request.cookies[OIDC_COOKIE], query, String(request.id));
+      setSessionCookies(reply, session, this.config.secureCookies);
+      return { url: this.oidc.appUrl };
+    } catch (error) {
+      // A person's browser goes back to the sign-in page, which says why in words; any other client gets the problem.
+      if (!(error instanceof DomainError) || !acceptsHtml(request)) throw error;
+      const signIn = new URL('sign-in', this.oidc.appUrl);
+      signIn.searchParams.set('problem', error.code);
+      return { url: signIn.href };
+    }
   }
+}
+
+/** Whether the request comes from a browser navigating (its Accept names HTML), not from a script. */
+function acceptsHtml(request: FastifyRequest): boolean {
+  return /\btext\/html\b/.test(request.headers.accept ?? '');
 }

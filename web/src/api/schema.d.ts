@@ -3502,7 +3502,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Signed in: `Set-Cookie: cmfc_session` and `cmfc_csrf`, and a redirect to the web app */
+            /** @description Signed in: `Set-Cookie: cmfc_session` and `cmfc_csrf`, and a redirect to the web app. A browser (`Accept: text/html`) that could not be signed in is sent to the web app's `/sign-in?problem=<code>` instead of the 4xx */
             302: {
                 headers: {
                     [name: string]: unknown;

@@ -1,6 +1,6 @@
 import { Button, Form, TextInput } from '@trussworks/react-uswds';
 import { useState, type FormEvent } from 'react';
-import { Navigate, useNavigate } from 'react-router';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { fieldErrors, toProblem, type Problem } from '../api/problem';
 import { Field } from '../common/Field';
 import { FormProblem } from '../common/FormProblem';
@@ -9,12 +9,23 @@ import { usePageTitle } from '../common/usePageTitle';
 import { useSignInOptions } from './queries';
 import { useSession } from './session';
 
+/** Why single sign-on sent the browser back here (`/sign-in?problem=<code>`), in words. */
+const SINGLE_SIGN_ON_PROBLEMS: Record<string, string> = {
+  OidcFailed: 'Single sign-on did not complete. Start again with the button below, or sign in with your password.',
+  OidcNoAccount:
+    'Your court’s account is not linked to an active account here (the e-mail address must be verified and match one). Ask your court’s administrator.',
+  TooManyRequests: 'Too many sign-in attempts from this address. Wait a few minutes, then try again.',
+  SingleSignOnUnavailable: 'Single sign-on is unavailable right now. Try again shortly, or sign in with your password.',
+};
+
 /** E-mail and password, then the authenticator code when the service asks for one. */
 export function SignInPage() {
   usePageTitle('Sign in');
   const { signIn, endedBecause, user } = useSession();
   const oidcLoginUrl = useSignInOptions().data?.oidcLoginUrl ?? null;
   const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const singleSignOnProblem = params.get('problem');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [totp, setTotp] = useState('');
@@ -47,6 +58,11 @@ export function SignInPage() {
     <div className="sign-in">
       <h1>Sign in</h1>
       {endedBecause && !problem && <Notice type="info">{endedBecause}</Notice>}
+      {singleSignOnProblem && !problem && (
+        <Notice type="error" heading="You are not signed in">
+          <p className="margin-0">{SINGLE_SIGN_ON_PROBLEMS[singleSignOnProblem] ?? SINGLE_SIGN_ON_PROBLEMS.OidcFailed}</p>
+        </Notice>
+      )}
       <FormProblem problem={problem} fieldErrors={errors} fieldIds={{ email: 'email', password: 'password', totp: 'totp' }} />
       <Form onSubmit={submit} large noValidate>
         <Field id="email" label="E-mail address" error={errors.email} required>
