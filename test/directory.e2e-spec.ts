@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { seedWorld, type World } from './support/world.js';
 
@@ -109,6 +110,53 @@ describe('court closures', () => {
       .send({ date: '2026-12-26', name: 'again' })
       .expect(409);
     expect(dup.body.errors[0].field).toBe('date');
+  });
+});
+
+describe("a court's judges", () => {
+  const judgesOf = (court: string) => `/api/v1/courts/${court}/judges`;
+  const addJudge = async (name: string, courtId: string, disabled = false) => {
+    const id = randomUUID();
+    await t.db.query(
+      `INSERT INTO users (id, email, name, password_hash, role, court_id, disabled_at) VALUES ($1, $2, $3, 'x', 'JUDGE', $4, $5)`,
+      [id, `${id}@test.court`, name, courtId, disabled ? new Date() : null],
+    );
+    return id;
+  };
+
+  it("are listed, by name, to the court's clerk; a disabled judge is not", async () => {
+    const aaron = await addJudge('Aaron Judge', w.courtA);
+    const gone = await addJudge('Retired Judge', w.courtA, true);
+    const res = await t.http.get(judgesOf(w.courtA)).set(w.clerkA.auth).expect(200);
+    expect(res.body).toEqual({
+      items: [
+        { id: aaron, name: 'Aaron Judge' },
+        { id: w.judgeA.id, name: 'JudgeA' },
+      ],
+    });
+    expect(res.body.items.map((j: { id: string }) => j.id)).not.toContain(gone);
+    const byJudge = await t.http.get(judgesOf(w.courtA)).set(w.judgeA.auth).expect(200);
+    expect(byJudge.body).toEqual(res.body);
+  });
+
+  it('are listed to an ADMIN for any court', async () => {
+    const res = await t.http.get(judgesOf(w.courtB)).set(w.admin.auth).expect(200);
+    expect(res.body.items).toEqual([{ id: w.judgeB.id, name: 'JudgeB' }]);
+  });
+
+  it('not to the clerk or judge of another court (404), nor to an agency (403)', async () => {
+    const other = await t.http.get(judgesOf(w.courtB)).set(w.clerkA.auth).expect(404);
+    expect(other.headers['content-type']).toMatch(/application\/problem\+json/);
+    await t.http.get(judgesOf(w.courtA)).set(w.judgeB.auth).expect(404);
+    await t.http.get(judgesOf(w.courtA)).set(w.agency1User.auth).expect(403);
+    await t.http.get(judgesOf(w.courtA)).expect(401);
+  });
+
+  it('refuse an id that is not a UUID (400 naming it) and an unknown court (404)', async () => {
+    const bad = await t.http.get(judgesOf('not-a-uuid')).set(w.admin.auth).expect(400);
+    expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(bad.body.errors).toEqual([{ field: 'id', message: expect.any(String) }]);
+    await t.http.get(judgesOf(randomUUID())).set(w.admin.auth).expect(404);
   });
 });
 

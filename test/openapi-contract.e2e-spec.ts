@@ -97,6 +97,8 @@ describe('real answers conform to the OpenAPI document (strictly: no undocumente
       201,
     );
     await call('GET /api/v1/courts/{id}/closures', as(w.clerkA).get(`/api/v1/courts/${w.courtA}/closures`), 200);
+    await call('GET /api/v1/courts/{id}/judges', as(w.clerkA).get(`/api/v1/courts/${w.courtA}/judges`), 200);
+    await call('GET /api/v1/courts/{id}/judges', as(w.clerkA).get(`/api/v1/courts/${w.courtB}/judges`), 404);
     await call('GET /api/v1/courts/{id}/court-days', as(w.clerkA).get(`/api/v1/courts/${w.courtA}/court-days?month=2027-03`), 200);
 
     const agency = await call(

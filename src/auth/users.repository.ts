@@ -45,6 +45,12 @@ export interface AccountRow {
   agencyId: string | null;
 }
 
+/** A judge as a court's own staff see them: enough to assign a case. */
+export interface JudgeView {
+  id: string;
+  name: string;
+}
+
 export interface UserFilter {
   role?: Role;
   courtId?: string;
@@ -174,6 +180,14 @@ export class UsersRepository {
       courtId,
     ])) as unknown[];
     return rows.length > 0;
+  }
+
+  /** The court's judges who may be assigned a case (enabled), by name. */
+  async judgesOf(courtId: string): Promise<JudgeView[]> {
+    return (await this.dataSource.query(
+      `SELECT id, name FROM users WHERE role = 'JUDGE' AND court_id = $1 AND disabled_at IS NULL ORDER BY name, id`,
+      [courtId],
+    )) as JudgeView[];
   }
 
   async findPasswordHash(id: string): Promise<string | null> {

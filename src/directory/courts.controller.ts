@@ -8,8 +8,8 @@ import { type Page, PageQuery } from '../common/pagination/pagination.js';
 import { CourtsService } from './courts.service.js';
 import { CreateClosureDto, CreateCourtDto } from './dto/directory.dto.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
-import { PageOf } from '../common/openapi/page.dto.js';
-import { ClosureDto, CourtDto } from './dto/directory-responses.dto.js';
+import { ListOf, PageOf } from '../common/openapi/page.dto.js';
+import { ClosureDto, CourtDto, JudgeDto } from './dto/directory-responses.dto.js';
 
 @ApiTags('directory')
 @Controller('courts')
@@ -59,5 +59,14 @@ export class CourtsController {
   @ApiOkResponse({ type: PageOf(ClosureDto) })
   listClosures(@CurrentActor() actor: Actor, @UuidParam() id: string, @Query() query: PageQuery): Promise<Page<ClosureDto>> {
     return this.courts.listClosures(actor, id, query);
+  }
+
+  @Get(':id/judges')
+  @Access('ADMIN', 'CLERK', 'JUDGE')
+  @ApiOperation({ summary: "The court's judges, to assign a new case to" })
+  @ApiProblems(400, 404)
+  @ApiOkResponse({ type: ListOf(JudgeDto) })
+  listJudges(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<{ items: JudgeDto[] }> {
+    return this.courts.listJudges(actor, id);
   }
 }

@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/principal.js';
 import { actsForCourt } from '../auth/scope.js';
 import { Conflict, NotFound } from '../common/errors/domain-error.js';
+import { UsersRepository, type JudgeView } from '../auth/users.repository.js';
 import { CourtsRepository, type ClosureView, type CourtCalendarData, type CourtView } from './courts.repository.js';
 import type { CreateClosureDto, CreateCourtDto } from './dto/directory.dto.js';
 import { decodeCursor, type Page, type PageQuery } from '../common/pagination/pagination.js';
@@ -19,6 +20,7 @@ export class CourtsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(CourtsRepository) private readonly courts: CourtsRepository,
+    @Inject(UsersRepository) private readonly users: UsersRepository,
   ) {}
 
   async create(actor: Actor, dto: CreateCourtDto): Promise<CourtView> {
@@ -88,5 +90,11 @@ export class CourtsService {
   async listClosures(actor: Actor, courtId: string, page: PageQuery): Promise<Page<ClosureView>> {
     await this.get(actor, courtId);
     return this.courts.closures(courtId, page.limit, decodeCursor(page.cursor));
+  }
+
+  /** The judges a case of the court may be assigned to; only the court's own staff (and admins) ask. */
+  async listJudges(actor: Actor, courtId: string): Promise<{ items: JudgeView[] }> {
+    await this.requireOwnCourt(actor, courtId);
+    return { items: await this.users.judgesOf(courtId) };
   }
 }

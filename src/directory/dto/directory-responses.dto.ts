@@ -4,6 +4,7 @@ import type { AgencyView } from '../agencies.service.js';
 import type { ClosureView, CourtView } from '../courts.service.js';
 import { AGENCY_KINDS, type AgencyKind } from '../entities/agency.entity.js';
 import type { ApiKeyView } from '../../auth/api-keys.repository.js';
+import type { JudgeView } from '../../auth/users.repository.js';
 import { UserDto } from '../../auth/dto/user.dto.js';
 
 export class CourtDto implements CourtView {
@@ -37,6 +38,15 @@ export class ClosureDto implements ClosureView {
   date: string;
 
   @ApiProperty({ example: 'Court closed for Christmas Eve' })
+  name: string;
+}
+
+/** A judge of the court, to assign a case to. */
+export class JudgeDto implements JudgeView {
+  @UuidProperty()
+  id: string;
+
+  @ApiProperty({ example: 'Hon. Maria Delgado' })
   name: string;
 }
 
