@@ -31,6 +31,7 @@ export type Agency = Schemas['AgencyDto'];
 export type CaseType = Schemas['CaseType'];
 export type Case = Schemas['CaseDto'];
 export type Child = Schemas['ChildDto'];
+export type ChildSex = NonNullable<Schemas['ChildInputDto']['sex']>;
 export type PlacementType = Schemas['PlacementType'];
 export type Placement = Schemas['PlacementDto'];
 export type ParticipantRole = Schemas['ParticipantRole'];

@@ -1,4 +1,4 @@
-import { Table } from '@trussworks/react-uswds';
+import { Link as UswdsLink, Table } from '@trussworks/react-uswds';
 import { Link } from 'react-router';
 import { useUser } from '../auth/session';
 import { LoadMore } from '../common/LoadMore';
@@ -18,6 +18,11 @@ export default function CasesPage() {
   return (
     <>
       <h1>Cases</h1>
+      <p>
+        <UswdsLink asCustom={Link} to="/cases/new" className="usa-button">
+          Open a new case
+        </UswdsLink>
+      </p>
       {cases.error && <LoadError error={cases.error} />}
       {cases.isPending ? (
         <Loading />

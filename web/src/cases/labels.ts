@@ -1,6 +1,8 @@
-import type { CaseType, ParticipantRole, PlacementType } from '../api/views';
+import type { CaseType, ChildSex, ParticipantRole, PlacementType } from '../api/views';
 
 export const CASE_TYPES: Record<CaseType, string> = { DEPENDENCY: 'Dependency', DELINQUENCY: 'Delinquency' };
+
+export const SEXES: Record<ChildSex, string> = { F: 'Female', M: 'Male', X: 'X (nonbinary or unspecified)' };
 
 export const PLACEMENT_TYPES: Record<PlacementType, string> = {
   FOSTER_HOME: 'Foster home',

@@ -6,6 +6,7 @@ import type { Case, Child } from '../api/views';
 import { usePagedList } from '../common/usePagedList';
 import { episodeKeys } from '../episodes/queries';
 
+type CaseInput = components['schemas']['CreateCaseDto'];
 type PlacementInput = components['schemas']['CreatePlacementDto'];
 type ParticipantInput = components['schemas']['AddParticipantDto'];
 
@@ -83,6 +84,10 @@ function useCaseChange<T, R>(change: (input: T) => Promise<R>) {
       void queryClient.invalidateQueries({ queryKey: ['children'] });
     },
   });
+}
+
+export function useOpenCase() {
+  return useCaseChange((body: CaseInput) => unwrap(api.POST('/api/v1/cases', { body })));
 }
 
 export function usePlaceChild(caseId: string) {

@@ -6,6 +6,7 @@ export const directoryKeys = {
   courts: ['courts'] as const,
   court: (id: string) => ['courts', id] as const,
   closures: (courtId: string) => ['courts', courtId, 'closures'] as const,
+  judges: (courtId: string) => ['courts', courtId, 'judges'] as const,
   agencies: ['agencies'] as const,
 };
 
@@ -38,6 +39,15 @@ export function useClosures(courtId: string | null | undefined) {
     // A court's closures over the years fit one page of 500.
     queryFn: async () =>
       (await unwrap(api.GET('/api/v1/courts/{id}/closures', { params: { path: { id: courtId! }, query: { limit: 500 } } }))).items,
+    enabled: Boolean(courtId),
+  });
+}
+
+/** The court's enabled judges by name, to assign a case to. */
+export function useJudges(courtId: string | null | undefined) {
+  return useQuery({
+    queryKey: directoryKeys.judges(courtId ?? ''),
+    queryFn: async () => (await unwrap(api.GET('/api/v1/courts/{id}/judges', { params: { path: { id: courtId! } } }))).items,
     enabled: Boolean(courtId),
   });
 }
