@@ -3,11 +3,11 @@ import { Link } from 'react-router';
 import { usePagedList } from '../common/usePagedList';
 import { usePageTitle } from '../common/usePageTitle';
 import { AdminList } from './AdminList';
-import { SelectField, TextField } from './FormFields';
+import { SelectField, TextField } from '../common/FormFields';
 import { FormSection } from './FormSection';
 import { AGENCY_KIND_LABELS } from './labels';
 import { adminKeys, fetchAgenciesPage, useCreateAgency } from './queries';
-import { useForm } from './useForm';
+import { useForm } from '../common/useForm';
 
 /** Every agency, a page at a time, with its API keys; and the form to add one. */
 export default function AgenciesPage() {

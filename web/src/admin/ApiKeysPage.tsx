@@ -8,11 +8,11 @@ import { LoadError, Notice } from '../common/Notice';
 import { formatInstant } from '../common/time';
 import { usePageTitle } from '../common/usePageTitle';
 import { AdminList } from './AdminList';
-import { TextField } from './FormFields';
+import { TextField } from '../common/FormFields';
 import { FormSection } from './FormSection';
 import { localZone } from './labels';
 import { useAgency, useApiKeys, useIssueApiKey, useRevokeApiKey } from './queries';
-import { useForm } from './useForm';
+import { useForm } from '../common/useForm';
 import { useShownInPages } from './useShownInPages';
 
 function keyStatus(key: ApiKey, zone: string): string {

@@ -7,10 +7,10 @@ import { Loading } from '../common/Notice';
 import { usePageTitle } from '../common/usePageTitle';
 import { useClosures, useCourt, useCourts } from '../directory/queries';
 import { AdminList } from './AdminList';
-import { TextField } from './FormFields';
+import { TextField } from '../common/FormFields';
 import { FormSection } from './FormSection';
 import { useAddClosure } from './queries';
-import { useForm } from './useForm';
+import { useForm } from '../common/useForm';
 import { useShownInPages } from './useShownInPages';
 
 /**

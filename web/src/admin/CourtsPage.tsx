@@ -3,10 +3,10 @@ import { Link } from 'react-router';
 import { usePagedList } from '../common/usePagedList';
 import { usePageTitle } from '../common/usePageTitle';
 import { AdminList } from './AdminList';
-import { TextField } from './FormFields';
+import { TextField } from '../common/FormFields';
 import { FormSection } from './FormSection';
 import { adminKeys, fetchCourtsPage, useCreateCourt } from './queries';
-import { useForm } from './useForm';
+import { useForm } from '../common/useForm';
 
 /** Every court, a page at a time, and the form to add one. */
 export default function CourtsPage() {

@@ -1,7 +1,7 @@
 import { Alert, Button, Form } from '@trussworks/react-uswds';
 import { useState, type ReactNode } from 'react';
 import { FormProblem } from '../common/FormProblem';
-import type { FormState } from './useForm';
+import type { FormState } from '../common/useForm';
 
 interface FormSectionProps<T extends Record<string, string>> {
   id: string;

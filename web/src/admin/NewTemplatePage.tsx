@@ -4,14 +4,14 @@ import { useNavigate, useSearchParams } from 'react-router';
 import type { OrderTemplateDetail } from '../api/views';
 import { Field } from '../common/Field';
 import { usePageTitle } from '../common/usePageTitle';
-import { SelectField, TextField } from './FormFields';
+import { SelectField, TextField } from '../common/FormFields';
 import { FormSection } from './FormSection';
 import { TEMPLATE_KIND_LABELS } from './labels';
 import { useCreateTemplate, useTemplate } from './queries';
 import { splitTemplateFile } from './template-preview';
 import { TemplatePreview } from './TemplatePreview';
 import { CourtField } from './TenantFields';
-import { useForm } from './useForm';
+import { useForm } from '../common/useForm';
 
 type Kind = OrderTemplateDetail['kind'];
 

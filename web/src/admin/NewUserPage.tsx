@@ -1,12 +1,12 @@
 import { useNavigate } from 'react-router';
 import type { Role } from '../api/views';
 import { usePageTitle } from '../common/usePageTitle';
-import { SelectField, TextField } from './FormFields';
+import { SelectField, TextField } from '../common/FormFields';
 import { FormSection } from './FormSection';
 import { ROLE_LABELS } from './labels';
 import { useCreateUser } from './queries';
 import { TenantFields, tenantOf } from './TenantFields';
-import { useForm } from './useForm';
+import { useForm } from '../common/useForm';
 
 /** A new account: who, what role, which court or agency, and a first password to give them. */
 export default function NewUserPage() {

@@ -1,6 +1,6 @@
 import { useAgencies, useCourts } from '../directory/queries';
-import { SelectField } from './FormFields';
-import type { FormState } from './useForm';
+import { SelectField } from '../common/FormFields';
+import type { FormState } from '../common/useForm';
 
 type TenantForm = FormState<{ role: string; courtId: string; agencyId: string }>;
 

@@ -7,12 +7,12 @@ import { useUser } from '../auth/session';
 import { LoadError, Loading, Notice } from '../common/Notice';
 import { formatInstant } from '../common/time';
 import { usePageTitle } from '../common/usePageTitle';
-import { SelectField, TextField } from './FormFields';
+import { SelectField, TextField } from '../common/FormFields';
 import { FormSection } from './FormSection';
 import { localZone, ROLE_LABELS } from './labels';
 import { useResetMfa, useUpdateUser, useUserRecord } from './queries';
 import { TenantFields, tenantOf } from './TenantFields';
-import { useForm } from './useForm';
+import { useForm } from '../common/useForm';
 import { useTenantName } from './useTenantName';
 
 /** One account: its name, role and court or agency; disable or enable it; reset a lost authenticator. */

@@ -1,52 +1,24 @@
-import { Button, Form, Select, TextInput } from '@trussworks/react-uswds';
-import { useState, type FormEvent } from 'react';
+import { Button, Form } from '@trussworks/react-uswds';
+import { useEffect, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { fieldErrors } from '../api/problem';
 import type { CaseType, ChildSex } from '../api/views';
 import { useUser } from '../auth/session';
-import { Field } from '../common/Field';
+import { SelectField, TextField } from '../common/FormFields';
 import { FormProblem } from '../common/FormProblem';
-import { SelectOptions } from '../common/SelectOptions';
+import { useForm } from '../common/useForm';
 import { usePageTitle } from '../common/usePageTitle';
-import { useProblem } from '../common/useProblem';
 import { useCourts, useJudges } from '../directory/queries';
 import { CASE_TYPES, SEXES } from './labels';
 import { useOpenCase } from './queries';
 
-const IDS = {
-  courtId: 'case-court',
-  docketNumber: 'case-docket-number',
-  caseType: 'case-type',
-  judgeId: 'case-judge',
-  firstName: 'child-first-name',
-  middleName: 'child-middle-name',
-  lastName: 'child-last-name',
-  dateOfBirth: 'child-date-of-birth',
-  sex: 'child-sex',
-};
-
-/** The service names the child's fields `child.firstName` and so on; each is shown beside its own input. */
+/** The service names the child's fields `child.firstName` and so on; each error is shown beside its own input. */
 const CHILD_FIELDS = {
   'child.firstName': 'firstName',
   'child.middleName': 'middleName',
   'child.lastName': 'lastName',
   'child.dateOfBirth': 'dateOfBirth',
   'child.sex': 'sex',
-};
-
-type Values = Record<keyof typeof IDS, string>;
-
-const EMPTY: Values = {
-  courtId: '',
-  docketNumber: '',
-  caseType: '',
-  judgeId: '',
-  firstName: '',
-  middleName: '',
-  lastName: '',
-  dateOfBirth: '',
-  sex: '',
-};
+} as const;
 
 /**
  * "Open a new case": the docket number, the type, the judge assigned (one of the court's) and the
@@ -58,107 +30,79 @@ export default function NewCasePage() {
   const user = useUser();
   const navigate = useNavigate();
   const openCase = useOpenCase();
-  const [values, setValues] = useState<Values>({ ...EMPTY, courtId: user.courtId ?? '' });
+  const form = useForm(
+    'case',
+    {
+      courtId: user.courtId ?? '',
+      docketNumber: '',
+      caseType: '',
+      judgeId: '',
+      firstName: '',
+      middleName: '',
+      lastName: '',
+      dateOfBirth: '',
+      sex: '',
+    },
+    CHILD_FIELDS,
+  );
+  const { values, set } = form;
   const courts = useCourts();
   const judges = useJudges(values.courtId || undefined);
-  const { problem, attempt } = useProblem();
-  const errors = fieldErrors(problem, CHILD_FIELDS);
-  const set = (name: keyof Values) => (event: { target: { value: string } }) =>
-    setValues((old) => ({ ...old, [name]: event.target.value, ...(name === 'courtId' ? { judgeId: '' } : {}) }));
+  // Another court's judges: the one chosen before is not among them.
+  useEffect(() => set('judgeId', ''), [values.courtId, set]);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const body = {
-      courtId: values.courtId,
-      docketNumber: values.docketNumber,
-      caseType: values.caseType as CaseType,
-      judgeId: values.judgeId,
-      child: {
-        firstName: values.firstName,
-        middleName: values.middleName.trim() || undefined,
-        lastName: values.lastName,
-        dateOfBirth: values.dateOfBirth,
-        sex: (values.sex || undefined) as ChildSex | undefined,
-      },
-    };
-    await attempt(
-      () => openCase.mutateAsync(body),
-      (created) => void navigate(`/cases/${created.id}`),
+    const created = await form.submit(() =>
+      openCase.mutateAsync({
+        courtId: values.courtId,
+        docketNumber: values.docketNumber,
+        caseType: values.caseType as CaseType,
+        judgeId: values.judgeId,
+        child: {
+          firstName: values.firstName,
+          middleName: values.middleName.trim() || undefined,
+          lastName: values.lastName,
+          dateOfBirth: values.dateOfBirth,
+          sex: (values.sex || undefined) as ChildSex | undefined,
+        },
+      }),
     );
+    if (created) await navigate(`/cases/${created.id}`);
   }
 
   return (
     <>
       <h1>Open a new case</h1>
-      <FormProblem problem={problem} fieldErrors={errors} fieldIds={IDS} />
+      <FormProblem problem={form.problem} fieldErrors={form.errors} fieldIds={form.fieldIds} />
       <Form onSubmit={submit} className="maxw-tablet" noValidate>
         {user.role === 'ADMIN' && (
-          <Field id={IDS.courtId} label="Court" error={errors.courtId} required>
-            <Select id={IDS.courtId} name="courtId" value={values.courtId} onChange={set('courtId')}>
-              <SelectOptions labels={Object.fromEntries((courts.data?.items ?? []).map((court) => [court.id, court.name]))} />
-            </Select>
-          </Field>
-        )}
-        <Field id={IDS.docketNumber} label="Docket number" hint="For example JV-2026-00123." error={errors.docketNumber} required>
-          <TextInput
-            id={IDS.docketNumber}
-            name="docketNumber"
-            type="text"
-            autoComplete="off"
-            value={values.docketNumber}
-            onChange={set('docketNumber')}
+          <SelectField
+            form={form}
+            name="courtId"
+            label="Court"
+            options={(courts.data?.items ?? []).map((court): [string, string] => [court.id, court.name])}
+            empty="- Select -"
+            required
           />
-        </Field>
-        <Field id={IDS.caseType} label="Type of case" error={errors.caseType} required>
-          <Select id={IDS.caseType} name="caseType" value={values.caseType} onChange={set('caseType')}>
-            <SelectOptions labels={CASE_TYPES} />
-          </Select>
-        </Field>
-        <Field id={IDS.judgeId} label="Assigned judge" error={errors.judgeId} required>
-          <Select id={IDS.judgeId} name="judgeId" value={values.judgeId} onChange={set('judgeId')}>
-            <SelectOptions labels={Object.fromEntries((judges.data ?? []).map((judge) => [judge.id, judge.name]))} />
-          </Select>
-        </Field>
+        )}
+        <TextField form={form} name="docketNumber" label="Docket number" hint="For example JV-2026-00123." autoComplete="off" required />
+        <SelectField form={form} name="caseType" label="Type of case" options={CASE_TYPES} empty="- Select -" required />
+        <SelectField
+          form={form}
+          name="judgeId"
+          label="Assigned judge"
+          options={(judges.data ?? []).map((judge): [string, string] => [judge.id, judge.name])}
+          empty="- Select -"
+          required
+        />
         <fieldset className="usa-fieldset">
           <legend className="usa-legend usa-legend--large">The child</legend>
-          <Field id={IDS.firstName} label="First name" error={errors.firstName} required>
-            <TextInput
-              id={IDS.firstName}
-              name="firstName"
-              type="text"
-              autoComplete="off"
-              value={values.firstName}
-              onChange={set('firstName')}
-            />
-          </Field>
-          <Field id={IDS.middleName} label="Middle name" hint="Optional." error={errors.middleName}>
-            <TextInput
-              id={IDS.middleName}
-              name="middleName"
-              type="text"
-              autoComplete="off"
-              value={values.middleName}
-              onChange={set('middleName')}
-            />
-          </Field>
-          <Field id={IDS.lastName} label="Last name" error={errors.lastName} required>
-            <TextInput
-              id={IDS.lastName}
-              name="lastName"
-              type="text"
-              autoComplete="off"
-              value={values.lastName}
-              onChange={set('lastName')}
-            />
-          </Field>
-          <Field id={IDS.dateOfBirth} label="Date of birth" error={errors.dateOfBirth} required>
-            <input className="usa-input" type="date" name="dateOfBirth" value={values.dateOfBirth} onChange={set('dateOfBirth')} />
-          </Field>
-          <Field id={IDS.sex} label="Sex" hint="Optional." error={errors.sex}>
-            <Select id={IDS.sex} name="sex" value={values.sex} onChange={set('sex')}>
-              <SelectOptions labels={SEXES} />
-            </Select>
-          </Field>
+          <TextField form={form} name="firstName" label="First name" autoComplete="off" required />
+          <TextField form={form} name="middleName" label="Middle name" hint="Optional." autoComplete="off" />
+          <TextField form={form} name="lastName" label="Last name" autoComplete="off" required />
+          <TextField form={form} name="dateOfBirth" type="date" label="Date of birth" required />
+          <SelectField form={form} name="sex" label="Sex" hint="Optional." options={SEXES} empty="- Select -" />
         </fieldset>
         <Button type="submit" disabled={openCase.isPending}>
           {openCase.isPending ? 'Opening…' : 'Open the case'}

@@ -1,6 +1,6 @@
 import { Select, TextInput } from '@trussworks/react-uswds';
 import type { ReactNode } from 'react';
-import { Field } from '../common/Field';
+import { Field } from './Field';
 import type { FormState } from './useForm';
 
 interface Common<T extends Record<string, string>> {
@@ -11,7 +11,7 @@ interface Common<T extends Record<string, string>> {
   required?: boolean;
 }
 
-/** A text field of an admin form, bound to its value and to the service's error for it. */
+/** A text field of a `useForm` form, bound to its value and to the service's error for it. */
 export function TextField<T extends Record<string, string>>({
   form,
   name,

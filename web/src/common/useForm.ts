@@ -2,10 +2,11 @@ import { useCallback, useState } from 'react';
 import { fieldErrors, toProblem, type Problem } from '../api/problem';
 
 /**
- * The state of one admin form: its text values by the body's field names, and the service's
- * refusal with each field's error (field ids are `<prefix>-<name>`, for the summary's links).
+ * The state of one form: its text values by the body's field names, and the service's refusal
+ * with each field's error (field ids are `<prefix>-<name>`, for the summary's links). `aliases`
+ * names the form field a nested body field's error belongs to (`fieldErrors`).
  */
-export function useForm<T extends Record<string, string>>(prefix: string, initial: T) {
+export function useForm<T extends Record<string, string>>(prefix: string, initial: T, aliases?: Record<string, keyof T & string>) {
   const [values, setValues] = useState<T>(initial);
   const [problem, setProblem] = useState<Problem | null>(null);
   const id = (name: keyof T & string) => `${prefix}-${name}`;
@@ -13,7 +14,7 @@ export function useForm<T extends Record<string, string>>(prefix: string, initia
   return {
     values,
     problem,
-    errors: fieldErrors(problem),
+    errors: fieldErrors(problem, aliases),
     id,
     fieldIds: Object.fromEntries(Object.keys(initial).map((name) => [name, id(name)])),
     set,
