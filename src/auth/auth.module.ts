@@ -57,6 +57,17 @@ import { TokenService } from './token.service.js';
     PendingOidcLogins,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [TokenService, ApiKeyService, Authenticator, AccountStateService, SessionService, MfaService, LoginService],
+  exports: [
+    TokenService,
+    ApiKeyService,
+    Authenticator,
+    AccountStateService,
+    SessionService,
+    MfaService,
+    LoginService,
+    // for housekeeping (src/outbox/maintenance.processor.ts)
+    RevokedTokensRepository,
+    SessionsRepository,
+  ],
 })
 export class AuthModule {}

@@ -71,6 +71,18 @@ export class SessionsRepository {
     return (rows[0] as { last_seen_at: Date } | undefined)?.last_seen_at ?? new Date();
   }
 
+  /**
+   * Housekeeping: sessions that expired or ended more than a day ago (the day lets a browser still
+   * holding the cookie be told why it ended). Who signed in and out stays in the audit log.
+   */
+  async purgeFinished(): Promise<number> {
+    const { rowCount } = await this.fast.run(
+      `DELETE FROM sessions WHERE expires_at < now() - interval '1 day' OR ended_at < now() - interval '1 day'`,
+      [],
+    );
+    return rowCount ?? 0;
+  }
+
   /** Ends an open session; false when it had already ended. */
   async end(idHash: string, reason: 'logout' | 'expired' | 'revoked'): Promise<boolean> {
     const { rowCount } = await this.fast.run(

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
 import { DeadlineProcessor } from '../episodes/deadline.processor.js';
 import { EpisodesModule } from '../episodes/episodes.module.js';
 import { DocketDeliveryWorker } from '../hearings/docket-delivery.worker.js';
@@ -16,7 +17,7 @@ import { JobSchedulers } from './job-schedulers.js';
  * and all-in-one entry points, never by `api`, so API replicas only serve HTTP.
  */
 @Module({
-  imports: [EpisodesModule, HearingsModule, NotificationsModule],
+  imports: [AuthModule, EpisodesModule, HearingsModule, NotificationsModule],
   providers: [
     OutboxRelay,
     MaintenanceProcessor,
