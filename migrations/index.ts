@@ -13,6 +13,7 @@ import { EpisodeLastSeenCity1795800200000 } from './1795800200000-episode-last-s
 import { CalendarFeeds1795800300000 } from './1795800300000-calendar-feeds.js';
 import { EpisodeOrders1795800400000 } from './1795800400000-episode-orders.js';
 import { AuditHmac1795950000000 } from './1795950000000-audit-hmac.js';
+import { CarriedTokens1796000000000 } from './1796000000000-carried-tokens.js';
 
 /** Every migration, in order. Listed explicitly so the build and the tests load the same classes. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   CalendarFeeds1795800300000,
   EpisodeOrders1795800400000,
   AuditHmac1795950000000,
+  CarriedTokens1796000000000,
 ];

@@ -25,12 +25,16 @@ async function session(idHash: string, expiresAt: Date, endedAt: Date | null): P
 }
 
 describe('housekeeping (the maintenance queue, hourly)', () => {
-  it('removes signed-out token ids past their expiry and sessions finished over a day ago, and keeps the rest', async () => {
+  it('removes signed-out and carried token ids past their expiry and sessions finished over a day ago, and keeps the rest', async () => {
     await t.db.query(`INSERT INTO revoked_tokens (jti, user_id, expires_at) VALUES ('expired', $1, $2), ('live', $1, $3)`, [
       w.clerkA.id,
       at(-HOUR),
       at(HOUR),
     ]);
+    await t.db.query(
+      `INSERT INTO carried_tokens (jti, user_id, token_version, expires_at) VALUES ('carried-expired', $1, 1, $2), ('carried-live', $1, 1, $3)`,
+      [w.clerkA.id, at(-HOUR), at(HOUR)],
+    );
     await session('expired-two-days-ago', at(-48 * HOUR), null);
     await session('ended-two-days-ago', at(10 * HOUR), at(-48 * HOUR));
     await session('ended-an-hour-ago', at(10 * HOUR), at(-HOUR)); // still tells its browser why it ended
@@ -40,10 +44,12 @@ describe('housekeeping (the maintenance queue, hourly)', () => {
     const job = await queue.add('housekeeping', {});
     await waitFor(async () => (await queue.getJobState(job.id!)) === 'completed', 30_000);
     const done = await queue.getJob(job.id!);
-    expect(done?.returnvalue).toMatchObject({ revokedTokens: 1, sessions: 2 });
+    expect(done?.returnvalue).toMatchObject({ revokedTokens: 1, carriedTokens: 1, sessions: 2 });
 
     const jtis = (await t.db.query(`SELECT jti FROM revoked_tokens ORDER BY jti`)) as Array<{ jti: string }>;
     expect(jtis.map((r) => r.jti)).toEqual(['live']);
+    const carried = (await t.db.query(`SELECT jti FROM carried_tokens ORDER BY jti`)) as Array<{ jti: string }>;
+    expect(carried.map((r) => r.jti)).toEqual(['carried-live']);
     const sessions = (await t.db.query(`SELECT id_hash FROM sessions WHERE user_id = $1 ORDER BY id_hash`, [w.clerkA.id])) as Array<{
       id_hash: string;
     }>;

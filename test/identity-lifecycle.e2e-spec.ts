@@ -185,11 +185,39 @@ describe('POST /auth/password', () => {
     await t.http.get('/api/v1/auth/me').set('Cookie', otherBrowser.cookie).expect(401);
     await t.http.post('/api/v1/auth/token').send({ email: user.email, password: PASSWORD }).expect(401);
     const bearer = await tokenOf(user.email, newPassword);
-    // By Bearer: the token that changed it ends too (it carries the old version); the new password signs in.
+    const otherBearer = await tokenOf(user.email, newPassword);
+    // By Bearer: the token that changed it goes on, the user's other token and sessions end.
     await t.http.post('/api/v1/auth/password').set(bearer).send({ currentPassword: newPassword, newPassword: PASSWORD }).expect(204);
-    await t.http.get('/api/v1/auth/me').set(bearer).expect(401);
-    await tokenOf(user.email);
-    expect(await auditOf('password_changed', user.id)).toHaveLength(2);
+    await t.http.get('/api/v1/auth/me').set(bearer).expect(200);
+    await t.http.get('/api/v1/auth/me').set(otherBearer).expect(401);
+    await t.http.get('/api/v1/auth/me').set('Cookie', browser.cookie).expect(401);
+    // Changed again by the same token: it still goes on.
+    await t.http.post('/api/v1/auth/password').set(bearer).send({ currentPassword: PASSWORD, newPassword }).expect(204);
+    await t.http.get('/api/v1/auth/me').set(bearer).expect(200);
+    await tokenOf(user.email, newPassword);
+    expect(await auditOf('password_changed', user.id)).toHaveLength(3);
+  });
+
+  it('a token that changed its password still ends when it is signed out or the user is disabled', async () => {
+    const user = await newUser('carried@test.court', 'CLERK', { courtId: w.courtA });
+    const signedOut = await tokenOf(user.email);
+    await t.http
+      .post('/api/v1/auth/password')
+      .set(signedOut)
+      .send({ currentPassword: PASSWORD, newPassword: 'carried-passphrase-2031' })
+      .expect(204);
+    await t.http.post('/api/v1/auth/logout').set(signedOut).expect(204);
+    await t.http.get('/api/v1/auth/me').set(signedOut).expect(401);
+
+    const disabled = await tokenOf(user.email, 'carried-passphrase-2031');
+    await t.http
+      .post('/api/v1/auth/password')
+      .set(disabled)
+      .send({ currentPassword: 'carried-passphrase-2031', newPassword: PASSWORD })
+      .expect(204);
+    await t.http.get('/api/v1/auth/me').set(disabled).expect(200);
+    await t.http.patch(`/api/v1/users/${user.id}`).set(w.admin.auth).send({ disabled: true }).expect(200);
+    await t.http.get('/api/v1/auth/me').set(disabled).expect(401);
   });
 
   it('refuses a breached or common password, a short one, the email, the same one, and a wrong current password (400 naming the field)', async () => {

@@ -21,6 +21,7 @@ import { OidcController } from './oidc/oidc.controller.js';
 import { OidcService } from './oidc/oidc.service.js';
 import { PendingOidcLogins } from './oidc/pending-oidc-logins.js';
 import { RevokedTokensRepository } from './revoked-tokens.repository.js';
+import { CarriedTokensRepository } from './carried-tokens.repository.js';
 import { SessionService } from './session.service.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { TokenService } from './token.service.js';
@@ -46,6 +47,7 @@ import { TokenService } from './token.service.js';
     AuthChangeBus,
     AccountStateService,
     RevokedTokensRepository,
+    CarriedTokensRepository,
     SessionsRepository,
     SessionService,
     Authenticator,
@@ -67,6 +69,7 @@ import { TokenService } from './token.service.js';
     LoginService,
     // for housekeeping (src/outbox/maintenance.processor.ts)
     RevokedTokensRepository,
+    CarriedTokensRepository,
     SessionsRepository,
   ],
 })

@@ -15,6 +15,7 @@ import { hashPassword, verifyPassword } from './password-hasher.js';
 import { passwordProblem } from './passwords/password-policy.js';
 import type { Actor, Role } from './principal.js';
 import { RevokedTokensRepository } from './revoked-tokens.repository.js';
+import { CarriedTokensRepository } from './carried-tokens.repository.js';
 import { SessionService, type NewSession } from './session.service.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { TokenService } from './token.service.js';
@@ -53,6 +54,7 @@ export class AuthService {
     @Inject(SessionService) private readonly sessions: SessionService,
     @Inject(SessionsRepository) private readonly sessionRows: SessionsRepository,
     @Inject(RevokedTokensRepository) private readonly revoked: RevokedTokensRepository,
+    @Inject(CarriedTokensRepository) private readonly carried: CarriedTokensRepository,
     @Inject(AccountStateService) private readonly accounts: AccountStateService,
     @Inject(UsersRepository) private readonly users: UsersRepository,
     @Inject(MfaService) private readonly mfa: MfaService,
@@ -113,7 +115,11 @@ export class AuthService {
     const hash = await hashPassword(newPassword);
     await this.dataSource.transaction(async (manager) => {
       const version = await this.users.changePassword(manager, actor.id, hash);
-      if (actor.credential?.type === 'session') await this.sessionRows.carryOver(manager, actor.credential.idHash, version);
+      const credential = actor.credential;
+      if (credential?.type === 'session') await this.sessionRows.carryOver(manager, credential.idHash, version);
+      if (credential?.type === 'bearer' && credential.jti !== null) {
+        await this.carried.carry(manager, { jti: credential.jti, userId: actor.id, expiresAt: credential.expiresAt }, version);
+      }
       await this.audit.record(manager, actor, {
         action: 'password_changed',
         entityType: 'user',

@@ -46,8 +46,9 @@ export class Authenticator {
   private async bearer(token: string): Promise<Principal> {
     const verified = await this.tokens.verify(token);
     const state = await this.accounts.get(verified.userId);
+    const version = (verified.jti !== null ? state?.carriedJtis.get(verified.jti) : undefined) ?? verified.tokenVersion;
     if (
-      !current(state, verified.tokenVersion) ||
+      !current(state, version) ||
       state.role !== verified.role ||
       state.courtId !== verified.courtId ||
       state.agencyId !== verified.agencyId ||

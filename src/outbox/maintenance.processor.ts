@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { CarriedTokensRepository } from '../auth/carried-tokens.repository.js';
 import { RevokedTokensRepository } from '../auth/revoked-tokens.repository.js';
 import { SessionsRepository } from '../auth/sessions.repository.js';
 import type { AppConfig } from '../common/config/app-config.js';
@@ -11,7 +12,7 @@ import { QUEUES } from './queues.js';
 
 /**
  * Removes idempotency keys past their 24 hours, outbox rows relayed more than a week ago, signed-out
- * token ids past their expiry and sessions finished more than a day ago.
+ * and carried token ids past their expiry and sessions finished more than a day ago.
  */
 @Injectable()
 export class MaintenanceProcessor extends QueueWorker<typeof QUEUES.maintenance> {
@@ -19,6 +20,7 @@ export class MaintenanceProcessor extends QueueWorker<typeof QUEUES.maintenance>
     @Inject(OutboxRepository) private readonly outbox: OutboxRepository,
     @Inject(IdempotencyKeysRepository) private readonly idempotencyKeys: IdempotencyKeysRepository,
     @Inject(RevokedTokensRepository) private readonly revokedTokens: RevokedTokensRepository,
+    @Inject(CarriedTokensRepository) private readonly carriedTokens: CarriedTokensRepository,
     @Inject(SessionsRepository) private readonly sessions: SessionsRepository,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
@@ -27,13 +29,14 @@ export class MaintenanceProcessor extends QueueWorker<typeof QUEUES.maintenance>
 
   protected async handle(
     job: QueueJob<typeof QUEUES.maintenance>,
-  ): Promise<Record<'idempotencyKeys' | 'outboxRows' | 'revokedTokens' | 'sessions', number>> {
+  ): Promise<Record<'idempotencyKeys' | 'outboxRows' | 'revokedTokens' | 'carriedTokens' | 'sessions', number>> {
     // The queue's only job, so the check is on its name.
     if (job.name !== 'housekeeping') return unknownJob(job.name);
     return {
       idempotencyKeys: await this.idempotencyKeys.purgeExpired(),
       outboxRows: await this.outbox.purgePublished(),
       revokedTokens: await this.revokedTokens.purgeExpired(),
+      carriedTokens: await this.carriedTokens.purgeExpired(),
       sessions: await this.sessions.purgeFinished(),
     };
   }
