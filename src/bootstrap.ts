@@ -23,6 +23,7 @@ import { mountQueueDashboard } from './outbox/queue-dashboard.js';
 import { mountWebApp } from './web/web-app.js';
 import { contentSecurityPolicyFor } from './web/content-security-policy.js';
 import { fastifyTrustProxy } from './auth/trust-proxy.js';
+import { indexRouteMethods } from './common/http/route-methods.js';
 
 export const API_PREFIX = 'api/v1';
 export const JSON_BODY_LIMIT = 1024 * 1024;
@@ -43,6 +44,7 @@ export async function createHttpApp(config: AppConfig, role: Exclude<ProcessRole
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
   });
+  indexRouteMethods(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, role, logger), adapter, {
     bufferLogs: true,
     rawBody: true,

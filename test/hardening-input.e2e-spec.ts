@@ -107,7 +107,8 @@ describe('every error the HTTP framework raises itself is problem+json', () => {
     ],
     ['a control character in a header', 400, () => `GET /api/v1/courts HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \x01\x02\r\n\r\n`],
     ['an Expect other than 100-continue', 417, () => request('POST', '/api/v1/courts', { ...json(), Expect: 'nonsense' }, '{}')],
-    ['an unknown method', 404, () => request('PROPFIND', '/api/v1/courts', auth())],
+    ['a method the path does not take', 405, () => request('PROPFIND', '/api/v1/courts', auth())],
+    ['a method an unknown path', 404, () => request('PROPFIND', '/api/v1/nowhere', auth())],
   ];
   const auth = () => ({ Authorization: w.admin.auth.Authorization });
   const clerk = () => ({ Authorization: w.clerkA.auth.Authorization });
@@ -126,6 +127,24 @@ describe('every error the HTTP framework raises itself is problem+json', () => {
       title: expect.any(String),
       detail: expect.any(String),
     });
+  });
+});
+
+describe('a method a known path does not take', () => {
+  it('is a 405 naming the methods it takes in Allow, with a parameter in the path too', async () => {
+    const courts = await t.http.delete('/api/v1/courts').set(w.admin.auth).expect(405);
+    expect(courts.headers.allow).toBe('GET, HEAD, POST');
+    expect(courts.body).toMatchObject({ status: 405, code: 'MethodNotAllowed' });
+    const one = await t.http.put(`/api/v1/cases/${w.caseA.id}`).set(w.clerkA.auth).send({}).expect(405);
+    expect(one.headers.allow).toMatch(/^GET, HEAD/);
+    expect(one.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
+  it('leaves a path no route has, or a method that has a route there, a 404', async () => {
+    const none = await t.http.delete('/api/v1/nowhere').set(w.admin.auth).expect(404);
+    expect(none.headers.allow).toBeUndefined();
+    expect(none.body.code).toBe('NoSuchRoute');
+    await t.http.get('/api/v1/cases/00000000-0000-4000-8000-000000000000').set(w.clerkA.auth).expect(404);
   });
 });
 

@@ -60,6 +60,8 @@ describe('serving the web app at /', () => {
   });
 
   it('does not serve the app for other methods', async () => {
-    await t.http.post('/verify').expect(404);
+    const answer = await t.http.post('/verify').expect(405);
+    expect(answer.headers.allow).toBe('GET, HEAD');
+    expect(answer.headers['content-type']).toMatch(/^application\/problem\+json/);
   });
 });

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '../principal.js';
 import { DENIAL_AUDIT, type DenialAudit, type DenialReason } from './denial-audit.js';
 import { RateLimited, Unavailable } from './domain-error.js';
-import { toProblem, type Problem } from './problem.js';
+import { methodNotAllowed, toProblem, type Problem } from './problem.js';
 
 /**
  * The one place errors become HTTP answers: application/problem+json with the
@@ -20,7 +20,15 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest & { principal?: Principal }>();
     const reply = http.getResponse<FastifyReply>();
-    const problem = toProblem(error);
+    let problem = toProblem(error);
+    if (problem.code === 'NoSuchRoute') {
+      const allowed = request.server.allowedMethods?.(request.url.split('?')[0]) ?? [];
+      // A route of the method that still found nothing (a client-route wildcard handing a service path on) stays a 404.
+      if (allowed.length > 0 && !allowed.includes(request.method)) {
+        problem = methodNotAllowed(request.method, allowed);
+        void reply.header('allow', allowed.join(', '));
+      }
+    }
     if (problem.status >= 500) {
       this.logger.error({ err: error, requestId: request.id }, 'request failed');
     }

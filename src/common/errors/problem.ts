@@ -105,6 +105,11 @@ function make(status: number, code: string, detail: string, errors?: FieldError[
  * Turns anything thrown while serving a request into problem details. Unknown
  * errors become a 500 that says nothing about the cause (it is logged instead).
  */
+/** A known path asked with a method none of its routes takes (sent with `Allow: <allowed>`). */
+export function methodNotAllowed(method: string, allowed: string[]): Problem {
+  return make(405, 'MethodNotAllowed', `${method} is not allowed here; this path takes ${allowed.join(', ')}.`);
+}
+
 export function toProblem(error: unknown): Problem {
   if (error instanceof DomainError) {
     const status = STATUS_OF_KIND[error.kind];
