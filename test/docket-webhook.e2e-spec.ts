@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
+import { expectProblem } from './support/orders.js';
 import { Receiver } from './support/receiver.js';
 import { waitFor } from './support/wait.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -166,6 +167,38 @@ describe('the webhook adapter', () => {
       signedAt: signed.body.signedAt,
       sha256: signed.body.sha256,
     });
+  });
+});
+
+describe('GET /docket/events', () => {
+  it('pages newest first with a cursor: every event once, in order', async () => {
+    const all = await t.http.get('/api/v1/docket/events?limit=500').set(w.clerkA.auth).expect(200);
+    expect(all.body.nextCursor).toBeNull();
+    const everything = (all.body.items as Array<{ id: string; createdAt: string }>).map((e) => e.id);
+    expect(everything.length).toBeGreaterThan(3);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await t.http
+        .get('/api/v1/docket/events')
+        .query({ limit: 2, ...(cursor ? { cursor } : {}) })
+        .set(w.clerkA.auth)
+        .expect(200);
+      expect(page.body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...(page.body.items as Array<{ id: string }>).map((e) => e.id));
+      cursor = page.body.nextCursor as string | null;
+    } while (cursor);
+    expect(seen).toEqual(everything);
+  });
+
+  it("shows another court's clerk none of them, refuses an agency (403) and bad input (400 naming the field)", async () => {
+    const other = await t.http.get('/api/v1/docket/events').set(w.clerkB.auth).expect(200);
+    expect(other.body.items).toEqual([]);
+    expectProblem(await t.http.get(`/api/v1/docket/events?courtId=${w.courtA}`).set(w.clerkB.auth), 404);
+    expectProblem(await t.http.get('/api/v1/docket/events').set(w.agency1User.auth), 403);
+    expectProblem(await t.http.get('/api/v1/docket/events?limit=0').set(w.clerkA.auth), 400, 'limit');
+    expectProblem(await t.http.get('/api/v1/docket/events?cursor=not-a-cursor').set(w.clerkA.auth), 400, 'cursor');
+    expectProblem(await t.http.get('/api/v1/docket/events?status=LOST').set(w.clerkA.auth), 400, 'status');
   });
 });
 

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import { courtRecordScope } from '../auth/scope.js';
 import { insertRows, SqlParams } from '../common/database/sql.js';
+import { toPage, type CursorPosition, type Page } from '../common/pagination/pagination.js';
 import { DocketEvent } from './entities/docket-event.entity.js';
 import type { DocketEventStatus, DocketEventType } from './docket-events.js';
 
@@ -146,16 +147,19 @@ export class DocketEventsRepository {
     principal: Principal,
     filters: { courtId?: string; status?: DocketEventStatus },
     limit: number,
-  ): Promise<StoredDocketEvent[]> {
+    after: CursorPosition | null,
+  ): Promise<Page<StoredDocketEvent>> {
     const params = new SqlParams();
     const where = [courtRecordScope(principal, 'ev.court_id', params)];
     if (filters.courtId) where.push(`ev.court_id = ${params.add(filters.courtId)}`);
     if (filters.status) where.push(`ev.status = ${params.add(filters.status)}`);
+    if (after) where.push(`(ev.created_at, ev.id) < (${params.add(after.key)}::timestamptz, ${params.add(after.id)}::uuid)`);
     const rows = (await this.dataSource.query(
-      `SELECT ${EVENT_COLUMNS} FROM docket_events ev WHERE ${where.join(' AND ')} ORDER BY ev.created_at DESC, ev.id DESC LIMIT ${params.add(limit)}`,
+      `SELECT ${EVENT_COLUMNS}, ev.created_at::text AS cursor_key FROM docket_events ev WHERE ${where.join(' AND ')}
+       ORDER BY ev.created_at DESC, ev.id DESC LIMIT ${params.add(limit + 1)}`,
       params.values,
-    )) as EventRow[];
-    return rows.map(toStored);
+    )) as Array<EventRow & { cursor_key: string }>;
+    return toPage(rows, limit, toStored);
   }
 
   /** Whether the event is of a court the principal works in (any court for an admin). */

@@ -50,9 +50,9 @@ export class DocketController {
   @Access('CLERK', 'JUDGE', 'ADMIN')
   @ApiOperation({ summary: 'Docket events sent (or not) to the case-management system, newest first' })
   @ApiProblems(400, 404)
-  @ApiOkResponse({ type: PageOf(DocketEventDto), description: 'At most 500, newest first; nextCursor is always null' })
-  async events(@CurrentActor() actor: Actor, @Query() query: ListDocketEventsQuery): Promise<Page<DocketEventDto>> {
-    return { items: await this.docket.list(actor, { courtId: query.courtId, status: query.status }, 500), nextCursor: null };
+  @ApiOkResponse({ type: PageOf(DocketEventDto), description: 'Newest first, a page at a time' })
+  events(@CurrentActor() actor: Actor, @Query() query: ListDocketEventsQuery): Promise<Page<DocketEventDto>> {
+    return this.docket.list(actor, query);
   }
 
   @Post('events/:id/retry')

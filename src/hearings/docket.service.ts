@@ -20,6 +20,7 @@ import {
 } from './docket-events.repository.js';
 import { type DocketEventStatus, type DocketEventType } from './docket-events.js';
 import { HearingRequestsRepository } from './hearing-requests.repository.js';
+import { decodeCursor, type Page } from '../common/pagination/pagination.js';
 
 export type { DocketEventView } from './docket-events.repository.js';
 
@@ -113,11 +114,15 @@ export class DocketService {
    * caller's court (judges and clerks) or of any court (an admin, who names a
    * court or a status).
    */
-  async list(actor: Actor, query: { courtId?: string; status?: DocketEventStatus }, limit: number): Promise<DocketEventView[]> {
+  async list(
+    actor: Actor,
+    query: { courtId?: string; status?: DocketEventStatus; limit: number; cursor?: string },
+  ): Promise<Page<DocketEventView>> {
     if (actor.role === 'ADMIN' && query.courtId === undefined && query.status === undefined)
       throw ValidationFailed.field('courtId', 'or status is required');
     if (actor.role !== 'ADMIN' && query.courtId !== undefined && query.courtId !== actor.courtId) throw new NotFound('court');
-    return (await this.events.listScoped(actor, query, limit)).map(toDocketEventView);
+    const page = await this.events.listScoped(actor, query, query.limit, decodeCursor(query.cursor));
+    return { items: page.items.map(toDocketEventView), nextCursor: page.nextCursor };
   }
 
   /** Records a callback's event id; false when it was received before (a replay) or names no hearing request. */

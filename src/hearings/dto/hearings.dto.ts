@@ -89,7 +89,7 @@ export class DocketCallbackDto {
   courtroom: string;
 }
 
-export class ListDocketEventsQuery {
+export class ListDocketEventsQuery extends PageQuery {
   @OptionalUuid()
   courtId?: string;
 

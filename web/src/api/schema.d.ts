@@ -6676,6 +6676,9 @@ export interface operations {
     docket_events: {
         parameters: {
             query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
                 courtId?: string;
                 status?: "PENDING" | "DELIVERED" | "FAILED";
             };
@@ -6685,7 +6688,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description At most 500, newest first; nextCursor is always null */
+            /** @description Newest first, a page at a time */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -60,10 +60,10 @@ export const docketKeys = {
   failed: (courtId: string) => ['docket-events', 'FAILED', courtId] as const,
 };
 
-/** Docket events the case-management system never took (the newest 500; the service gives no further page). */
+/** Docket events the case-management system never took, newest first, a page at a time. */
 export function useFailedDocketEvents(courtId: string | undefined) {
-  return usePagedList(docketKeys.failed(courtId ?? ''), () =>
-    unwrap(api.GET('/api/v1/docket/events', { params: { query: { courtId, status: 'FAILED' } } })),
+  return usePagedList(docketKeys.failed(courtId ?? ''), (cursor) =>
+    unwrap(api.GET('/api/v1/docket/events', { params: { query: { courtId, status: 'FAILED', cursor } } })),
   );
 }
 
