@@ -109,6 +109,25 @@ describe('web: judge — compliance and photo gaps', () => {
     await phone.context.close();
   });
 
+  it('photo gaps come from the service a page at a time: 50, then "Show more" for the rest', async () => {
+    for (let n = 0; n < 50; n += 1) {
+      await createCase(web.t, world.clerkA, world.courtA, world.judgeA.id, `G-${String(n).padStart(3, '0')}`, world.agency1);
+    }
+    const all = await web.t.http.get('/api/v1/compliance/photos?limit=500').set(world.judgeA.auth).expect(200);
+    const total = (all.body.items as unknown[]).length;
+    expect(total).toBeGreaterThan(50);
+    await page.goto('/photo-gaps');
+    const rows = page.getByRole('table', { name: /Children without a current photo/ }).locator('tbody tr');
+    await shown(rows.first());
+    expect(await rows.count()).toBe(50);
+    expect(await textOf(page.getByText(/children shown so far, and more/))).toMatch(/50 children/);
+    await page.getByRole('button', { name: 'Show more' }).click();
+    await page.waitForFunction((n) => document.querySelectorAll('tbody tr').length === n, total);
+    expect(await page.getByRole('button', { name: 'Show more' }).count()).toBe(0);
+    expect(await textOf(page.getByText(new RegExp(`${total} children\\.`)))).toBeTruthy();
+    expect(await pageProblems(page)).toEqual([]);
+  });
+
   it('who may not: a caseworker opens neither compliance nor the photo gaps', async () => {
     const agency = await newPage(web, PHONE);
     await signIn(agency.page, world.agency1User.email, PASSWORD);

@@ -3,11 +3,12 @@ import type { Page } from '../api/views';
 
 /**
  * A cursor-paginated list (`{items, nextCursor}`): the pages loaded so far, flattened, and
- * `loadMore` for the next one. Every list in the app goes through this.
+ * `loadMore` for the next one; `first` is the first page as answered (for what a report says
+ * beside its items, such as its `asOf`). Every list in the app goes through this.
  */
-export function usePagedList<T>(
+export function usePagedList<P extends Page<unknown>>(
   key: QueryKey,
-  fetchPage: (cursor: string | undefined) => Promise<Page<T>>,
+  fetchPage: (cursor: string | undefined) => Promise<P>,
   enabled = true,
   /** Lists that change with nobody acting (a board of deadlines) ask again this often, in ms. */
   refetchInterval?: number,
@@ -21,7 +22,8 @@ export function usePagedList<T>(
     enabled,
   });
   return {
-    items: query.data?.pages.flatMap((page) => page.items) ?? [],
+    items: query.data?.pages.flatMap((page): Array<P['items'][number]> => page.items) ?? [],
+    first: query.data?.pages[0],
     isPending: query.isPending && enabled,
     error: query.error,
     hasMore: query.hasNextPage,

@@ -1,5 +1,4 @@
 import { Table } from '@trussworks/react-uswds';
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { useUser } from '../auth/session';
 import { LoadMore } from '../common/LoadMore';
@@ -9,8 +8,6 @@ import { usePageTitle } from '../common/usePageTitle';
 import { useAgencyNames, useCourtZone } from '../directory/queries';
 import { usePhotoGaps } from './queries';
 
-const PAGE = 50;
-
 /** Children placed now with no photo recent enough for the order that applies to them. */
 export default function PhotoGapsPage() {
   usePageTitle('Photo gaps');
@@ -18,8 +15,7 @@ export default function PhotoGapsPage() {
   const zone = useCourtZone(courtId);
   const agencyName = useAgencyNames();
   const gaps = usePhotoGaps();
-  const [shown, setShown] = useState(PAGE);
-  const items = gaps.data?.items ?? [];
+  const items = gaps.items;
   return (
     <>
       <h1>Photo gaps</h1>
@@ -35,7 +31,8 @@ export default function PhotoGapsPage() {
       ) : (
         <>
           <p className="text-base">
-            As of {formatInstant(gaps.data?.asOf, zone)}; {items.length} {items.length === 1 ? 'child' : 'children'}.
+            As of {formatInstant(gaps.first?.asOf, zone)}; {items.length} {items.length === 1 ? 'child' : 'children'}
+            {gaps.hasMore ? ' shown so far, and more' : ''}.
           </p>
           <Table fullWidth stackedStyle="default" caption={`Children without a current photo; times in ${zoneLabel(zone)}`}>
             <thead>
@@ -47,7 +44,7 @@ export default function PhotoGapsPage() {
               </tr>
             </thead>
             <tbody>
-              {items.slice(0, shown).map((gap) => (
+              {items.map((gap) => (
                 <tr key={gap.childId}>
                   <th scope="row" data-label="Case">
                     <Link to={`/children/${gap.childId}`}>{gap.docketNumber}</Link>
@@ -59,7 +56,7 @@ export default function PhotoGapsPage() {
               ))}
             </tbody>
           </Table>
-          <LoadMore list={{ hasMore: items.length > shown, loadingMore: false, loadMore: () => setShown(shown + PAGE) }} />
+          <LoadMore list={gaps} />
         </>
       )}
     </>

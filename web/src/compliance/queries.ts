@@ -2,6 +2,7 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { unwrap } from '../api/problem';
 import type { Month } from './compliance-figures';
+import { usePagedList } from '../common/usePagedList';
 
 export interface Period {
   from?: string;
@@ -32,11 +33,9 @@ export function useMonthlySummaries(months: Month[]) {
   });
 }
 
+/** The caller's court's photo gaps, a page at a time. */
 export function usePhotoGaps() {
-  return useQuery({
-    queryKey: complianceKeys.photos,
-    queryFn: () => unwrap(api.GET('/api/v1/compliance/photos')),
-  });
+  return usePagedList(complianceKeys.photos, (cursor) => unwrap(api.GET('/api/v1/compliance/photos', { params: { query: { cursor } } })));
 }
 
 /** The same summary as CSV, one row per agency and duty type (downloaded with the session cookie). */
