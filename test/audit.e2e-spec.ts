@@ -60,6 +60,8 @@ describe('GET /audit-events', () => {
   });
 });
 
+const HEAD = { seq: expect.any(Number), hash: expect.stringMatching(/^[0-9a-f]{64}$/) };
+
 describe('GET /audit-events/verify', () => {
   it('is for ADMIN only', async () => {
     await t.http.get('/api/v1/audit-events/verify').set(w.clerkA.auth).expect(403);
@@ -71,7 +73,7 @@ describe('GET /audit-events/verify', () => {
     const res = await t.http.get('/api/v1/audit-events/verify').set(w.admin.auth).expect(200);
     const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM audit_events`);
     // The call audits itself once it has checked.
-    expect(res.body).toEqual({ valid: true, checked: n - 1, from: 1, nextFrom: null });
+    expect(res.body).toEqual({ valid: true, checked: n - 1, from: 1, nextFrom: null, head: HEAD });
   });
 
   it('stays intact when changes (in their transactions) and reads (batched) race for the chain', async () => {
@@ -89,7 +91,7 @@ describe('GET /audit-events/verify', () => {
     const res = await t.http.get('/api/v1/audit-events/verify').set(w.admin.auth).expect(200);
     const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM audit_events`);
     // The call audits itself once it has checked.
-    expect(res.body).toEqual({ valid: true, checked: n - 1, from: 1, nextFrom: null });
+    expect(res.body).toEqual({ valid: true, checked: n - 1, from: 1, nextFrom: null, head: HEAD });
     const [{ gaps }] = await t.db.query(`SELECT max(seq) - count(*) AS gaps FROM audit_events`);
     expect(Number(gaps)).toBe(0);
   });
@@ -134,6 +136,68 @@ describe('GET /audit-events/verify', () => {
     const [{ before }] = await t.db.query(`SELECT count(*)::int - $1::int AS before FROM audit_events`, [calls]);
     // Each call is audited after it checked: the last ones are not in what it counted.
     expect(checked).toBeGreaterThanOrEqual(before);
+  });
+
+  it('finds rows cut from the end with the head moved back, against a checkpoint kept outside', async () => {
+    const kept = await t.http.get('/api/v1/audit-events/verify').set(w.admin.auth).expect(200);
+    const checkpoint = kept.body.head as { seq: number; hash: string };
+    const held = await t.http
+      .get('/api/v1/audit-events/verify')
+      .query({ checkpointSeq: checkpoint.seq, checkpointHash: checkpoint.hash })
+      .set(w.admin.auth);
+    expect(held.body).toMatchObject({ valid: true, checkpointHeld: true });
+    const pastThat = await t.http
+      .get(`/api/v1/audit-events/verify?from=${checkpoint.seq + 1}`)
+      .set(w.admin.auth)
+      .expect(200);
+    expect(pastThat.body.valid).toBe(true);
+
+    // The owner cuts every row from a few before the checkpoint on and moves the head to the new last row.
+    const cutFrom = checkpoint.seq - 3;
+    await t.db.query(`ALTER TABLE audit_events DISABLE TRIGGER tr_audit_events_append_only`);
+    const saved = (await t.db.query(`SELECT * FROM audit_events WHERE seq >= $1 ORDER BY seq`, [cutFrom])) as Array<
+      Record<string, unknown>
+    >;
+    await t.db.query(`DELETE FROM audit_events WHERE seq >= $1`, [cutFrom]);
+    const [last] = await t.db.query(`SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1`);
+    await t.db.query(`UPDATE audit_head SET seq = $1, hash = $2`, [last.seq, last.hash]);
+    try {
+      const alone = await t.http.get('/api/v1/audit-events/verify').set(w.admin.auth).expect(200);
+      expect(alone.body.valid).toBe(true); // what a chain alone cannot tell
+      const against = await t.http
+        .get('/api/v1/audit-events/verify')
+        .query({ checkpointSeq: checkpoint.seq, checkpointHash: checkpoint.hash })
+        .set(w.admin.auth)
+        .expect(200);
+      expect(against.body).toMatchObject({ valid: false, checkpointHeld: false });
+    } finally {
+      // Put the log back as it was for the tests after this one.
+      await t.db.query(`DELETE FROM audit_events WHERE seq >= $1`, [cutFrom]);
+      for (const row of saved) {
+        const columns = Object.keys(row);
+        await t.db.query(
+          `INSERT INTO audit_events (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
+          columns.map((c) => row[c]),
+        );
+      }
+      const [head] = await t.db.query(`SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1`);
+      await t.db.query(`UPDATE audit_head SET seq = $1, hash = $2`, [head.seq, head.hash]);
+      await t.db.query(`ALTER TABLE audit_events ENABLE TRIGGER tr_audit_events_append_only`);
+    }
+    const restored = await t.http.get('/api/v1/audit-events/verify').set(w.admin.auth).expect(200);
+    expect(restored.body.valid).toBe(true);
+  });
+
+  it('refuses a checkpoint without its other half or a hash that is not one (400 naming the field)', async () => {
+    const noHash = await t.http.get('/api/v1/audit-events/verify?checkpointSeq=3').set(w.admin.auth).expect(400);
+    expect(noHash.body.errors[0].field).toBe('checkpointHash');
+    const noSeq = await t.http
+      .get(`/api/v1/audit-events/verify?checkpointHash=${'a'.repeat(64)}`)
+      .set(w.admin.auth)
+      .expect(400);
+    expect(noSeq.body.errors[0].field).toBe('checkpointSeq');
+    const bad = await t.http.get('/api/v1/audit-events/verify?checkpointSeq=3&checkpointHash=XYZ').set(w.admin.auth).expect(400);
+    expect(bad.body.errors[0].field).toBe('checkpointHash');
   });
 
   it('refuses a bad range (400 naming the field)', async () => {

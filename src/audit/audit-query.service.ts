@@ -46,12 +46,20 @@ export class AuditQueryService {
    * (rows cut off the end) and that the log ends in a keyed row (a history
    * rewritten wholly as keyless SHA-256 rows).
    */
-  async verify(actor: Actor, range: { from: number; limit: number }): Promise<AuditVerification> {
-    const result = await this.verifyRange(range);
+  async verify(
+    actor: Actor,
+    range: { from: number; limit: number; checkpointSeq?: number; checkpointHash?: string },
+  ): Promise<AuditVerification> {
+    let result = await this.verifyRange(range);
+    if (range.checkpointSeq !== undefined && range.checkpointHash !== undefined) {
+      const row = await this.events.bySeq(String(range.checkpointSeq));
+      const checkpointHeld = row?.hash === range.checkpointHash;
+      result = { ...result, valid: result.valid && checkpointHeld, checkpointHeld };
+    }
     await this.audit.recordNow(actor, {
       action: 'verify',
       entityType: 'audit_event',
-      details: { from: range.from, checked: result.checked, valid: result.valid },
+      details: { from: range.from, checked: result.checked, valid: result.valid, checkpointHeld: result.checkpointHeld },
     });
     return result;
   }
@@ -88,7 +96,7 @@ export class AuditQueryService {
           BigInt(head.seq) === lastSeq &&
           head.hash === (previous ? previous.hash : GENESIS_HASH) &&
           (previous === null || previous.chainVersion === CHAIN_HMAC);
-        return { valid: intact, checked, from: range.from, nextFrom: null };
+        return { valid: intact, checked, from: range.from, nextFrom: null, head: { seq: Number(head.seq), hash: head.hash } };
       }
     }
     return { valid: true, checked, from: range.from, nextFrom: Number(next) };
@@ -101,6 +109,8 @@ export interface AuditVerification {
   firstBrokenId?: string;
   from: number;
   nextFrom: number | null;
+  head?: { seq: number; hash: string };
+  checkpointHeld?: boolean;
 }
 
 function toChained(row: AuditRow): ChainedRow {

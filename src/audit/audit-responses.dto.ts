@@ -48,6 +48,14 @@ export class AuditEventDto implements AuditEventView {
   prevHash: string;
 }
 
+export class AuditHeadDto {
+  @ApiProperty({ description: 'The last event (seq)' })
+  seq: number;
+
+  @ApiProperty({ description: 'Its hash (hex): keep it with seq outside the database, as a checkpoint' })
+  hash: string;
+}
+
 export class AuditVerificationDto {
   @ApiProperty()
   valid: boolean;
@@ -67,4 +75,13 @@ export class AuditVerificationDto {
     description: 'Pass as `from` to check the next range; null once the end (and the head) was checked',
   })
   nextFrom: number | null;
+
+  @ApiProperty({ type: AuditHeadDto, required: false, description: 'The chain head, once the end was reached' })
+  head?: AuditHeadDto;
+
+  @ApiProperty({
+    required: false,
+    description: 'Given a checkpoint: whether the event at checkpointSeq still has checkpointHash (when false, valid is false)',
+  })
+  checkpointHeld?: boolean;
 }

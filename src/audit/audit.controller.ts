@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { Access } from '../common/http/access.decorator.js';
 import { CurrentActor } from '../common/http/current-actor.decorator.js';
 import type { Actor } from '../common/principal.js';
@@ -41,6 +41,22 @@ class VerifyQuery {
   @Min(1)
   @Max(MAX_VERIFY)
   limit: number = 10_000;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    description: 'With checkpointHash: the `head.seq` an earlier verification answered, kept outside the database',
+  })
+  @ValidateIf((q: VerifyQuery) => q.checkpointSeq !== undefined || q.checkpointHash !== undefined)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
+  checkpointSeq?: number;
+
+  @ApiPropertyOptional({ description: 'With checkpointSeq: the `head.hash` of that answer (64 hex digits)' })
+  @ValidateIf((q: VerifyQuery) => q.checkpointSeq !== undefined || q.checkpointHash !== undefined)
+  @Matches(/^[0-9a-f]{64}$/, { message: 'must be the 64 hex digits of a head hash' })
+  checkpointHash?: string;
 }
 
 @ApiTags('audit')
@@ -63,7 +79,9 @@ export class AuditController {
     summary: 'Recompute the audit chain, a range at a time',
     description:
       'Checks up to `limit` events from `from` on (each link and HMAC). Follow `nextFrom` until it is null; the call that reaches ' +
-      'the end also checks the chain head. The log is intact when every call answered `valid: true`.',
+      'the end also checks the chain head and answers it (`head`). The log is intact when every call answered `valid: true`. ' +
+      'Rows cut from the end with the head moved back to the new last row would still verify, so keep the `head` of each ' +
+      'verification outside the database and pass it back later as `checkpointSeq` and `checkpointHash`: the chain must still hold it.',
   })
   @ApiProblems(400)
   @ApiOkResponse({ type: AuditVerificationDto })

@@ -30,7 +30,7 @@ export interface paths {
         };
         /**
          * Recompute the audit chain, a range at a time
-         * @description Checks up to `limit` events from `from` on (each link and HMAC). Follow `nextFrom` until it is null; the call that reaches the end also checks the chain head. The log is intact when every call answered `valid: true`.
+         * @description Checks up to `limit` events from `from` on (each link and HMAC). Follow `nextFrom` until it is null; the call that reaches the end also checks the chain head and answers it (`head`). The log is intact when every call answered `valid: true`. Rows cut from the end with the head moved back to the new last row would still verify, so keep the `head` of each verification outside the database and pass it back later as `checkpointSeq` and `checkpointHash`: the chain must still hold it.
          */
         get: operations["audit_verify"];
         put?: never;
@@ -1335,6 +1335,12 @@ export interface components {
             /** @description Pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
         };
+        AuditHeadDto: {
+            /** @description The last event (seq) */
+            seq: number;
+            /** @description Its hash (hex): keep it with seq outside the database, as a checkpoint */
+            hash: string;
+        };
         AuditVerificationDto: {
             valid: boolean;
             /** @description Events checked */
@@ -1348,6 +1354,10 @@ export interface components {
             from: number;
             /** @description Pass as `from` to check the next range; null once the end (and the head) was checked */
             nextFrom: number | null;
+            /** @description The chain head, once the end was reached */
+            head?: components["schemas"]["AuditHeadDto"];
+            /** @description Given a checkpoint: whether the event at checkpointSeq still has checkpointHash (when false, valid is false) */
+            checkpointHeld?: boolean;
         };
         TokenRequestDto: {
             /** @example clerk@court.example */
@@ -2980,6 +2990,10 @@ export interface operations {
                 from?: number;
                 /** @description How many events to check in this call */
                 limit?: number;
+                /** @description With checkpointHash: the `head.seq` an earlier verification answered, kept outside the database */
+                checkpointSeq?: number;
+                /** @description With checkpointSeq: the `head.hash` of that answer (64 hex digits) */
+                checkpointHash?: string;
             };
             header?: never;
             path?: never;
