@@ -229,11 +229,11 @@ describe('errors the framework raises itself are problem+json', () => {
     expect(junk).toMatch(/application\/problem\+json/);
   });
 
-  it('415 for an unknown content type, 400 for malformed or empty JSON, 404 for an unknown route or method', async () => {
+  it('415 for an unknown content type, 400 for malformed or empty JSON, 404 for an unknown route, 405 for a method the route does not take', async () => {
     expectProblem(await t.http.post('/api/v1/courts').set(w.admin.auth).set('content-type', 'text/x-weird').send('x'), 415);
     expectProblem(await t.http.post('/api/v1/courts').set(w.admin.auth).set('content-type', 'application/json').send('{"a":'), 400);
     expectProblem(await t.http.post('/api/v1/courts').set(w.admin.auth).set('content-type', 'application/json').send(''), 400);
     expectProblem(await t.http.get('/api/v1/nowhere').set(w.admin.auth), 404);
-    expectProblem(await t.http.delete('/api/v1/courts').set(w.admin.auth), 404);
+    expectProblem(await t.http.delete('/api/v1/courts').set(w.admin.auth), 405);
   });
 });
