@@ -29,6 +29,7 @@ export const APP_SECTIONS = [
   'compliance',
   'photo-gaps',
   'admin',
+  'account',
 ];
 
 /**

@@ -1,4 +1,5 @@
 import { matchPath } from 'react-router';
+import { accountRoutes } from '../account/routes';
 import { adminRoutes } from '../admin/routes';
 import { authRoutes } from '../auth/routes';
 import { caseRoutes } from '../cases/routes';
@@ -14,6 +15,7 @@ import type { PageRoute } from './routes';
 /** Every page but sign-in and `/`, from each feature's list. */
 export const PAGES: PageRoute[] = [
   ...authRoutes,
+  ...accountRoutes,
   ...episodeRoutes,
   ...caseRoutes,
   ...obligationRoutes,
