@@ -1,4 +1,4 @@
-import { Button } from '@trussworks/react-uswds';
+import { Button, ButtonGroup } from '@trussworks/react-uswds';
 import { useState, type RefObject } from 'react';
 
 /**
@@ -21,9 +21,11 @@ export function CopyButton({ text, label, shownIn }: { text: string; label: stri
   }
   return (
     <>
-      <Button type="button" outline onClick={() => void copy()}>
-        {outcome === 'copied' ? 'Copied' : label}
-      </Button>
+      <ButtonGroup>
+        <Button type="button" outline onClick={() => void copy()}>
+          {outcome === 'copied' ? 'Copied' : label}
+        </Button>
+      </ButtonGroup>
       <p role="status" className="margin-bottom-0">
         {outcome === 'copied' ? 'Copied to the clipboard.' : outcome === 'selected' ? 'Selected: copy it with your keyboard or menu.' : ''}
       </p>
