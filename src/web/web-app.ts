@@ -30,6 +30,7 @@ export const APP_SECTIONS = [
   'photo-gaps',
   'admin',
   'account',
+  'notifications',
 ];
 
 /**

@@ -21,6 +21,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { to: '/proofs', label: 'Proof queue' },
     { to: '/hearings', label: 'Hearings' },
     { to: '/docket', label: 'Docket deliveries' },
+    { to: '/notifications', label: 'Notifications' },
     { to: '/cases', label: 'Cases' },
     { to: '/closures', label: 'Closures' },
     ACCOUNT,

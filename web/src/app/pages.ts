@@ -7,6 +7,7 @@ import { complianceRoutes } from '../compliance/routes';
 import { directoryRoutes } from '../directory/routes';
 import { episodeRoutes } from '../episodes/routes';
 import { hearingRoutes } from '../hearings/routes';
+import { notificationRoutes } from '../notifications/routes';
 import { obligationRoutes } from '../obligations/routes';
 import { orderRoutes } from '../orders/routes';
 import { verifyRoutes } from '../verify/routes';
@@ -20,6 +21,7 @@ export const PAGES: PageRoute[] = [
   ...caseRoutes,
   ...obligationRoutes,
   ...hearingRoutes,
+  ...notificationRoutes,
   ...directoryRoutes,
   ...orderRoutes,
   ...complianceRoutes,
