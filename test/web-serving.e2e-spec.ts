@@ -7,7 +7,7 @@ describe('serving the web app at /', () => {
   });
   afterAll(() => t.close());
 
-  it.each(['/', '/verify', '/episodes/4b0f8f3e-1d52-4d39-9f59-2b0f3c1f2a11', '/orders/new?caseId=x'])(
+  it.each(['/', '/verify', '/episodes/4b0f8f3e-1d52-4d39-9f59-2b0f3c1f2a11', '/orders/new?caseId=x', '/account', '/notifications'])(
     'answers %s with index.html under a CSP without inline scripts',
     async (path) => {
       const res = await t.http.get(path).expect(200);

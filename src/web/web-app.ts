@@ -29,6 +29,8 @@ export const APP_SECTIONS = [
   'compliance',
   'photo-gaps',
   'admin',
+  'account',
+  'notifications',
 ];
 
 /**

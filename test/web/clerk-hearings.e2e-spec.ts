@@ -144,6 +144,18 @@ describe('web: clerk hearing queue', () => {
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toMatch(/application\/pdf/);
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    const certificateHref = await scheduled.getByRole('link', { name: /Certificate of service \(PDF\)/ }).getAttribute('href');
+    expect(certificateHref).toMatch(/^\/api\/v1\/hearing-requests\/[0-9a-f-]{36}\/certificate-of-service\.pdf$/);
+    const certificate = await page.request.get(certificateHref!);
+    expect(certificate.status()).toBe(200);
+    expect(certificate.headers()['content-type']).toMatch(/application\/pdf/);
+    expect((await certificate.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    // Only a scheduled hearing was served: the requests waiting have neither document.
+    expect(
+      await queued()
+        .getByRole('link', { name: /Certificate of service/ })
+        .count(),
+    ).toBe(0);
     expect(await pageProblems(page)).toEqual([]);
   });
 
@@ -186,6 +198,11 @@ describe('web: clerk hearing queue', () => {
     const item = await shown(judge.page.getByRole('region', { name: 'Waiting to be scheduled' }).locator('li[data-reason="PRE_MAJORITY"]'));
     await shown(item.getByRole('button', { name: /^Cancel\s*:/ }));
     expect(await item.getByRole('button', { name: /^Schedule/ }).count()).toBe(0);
+    // The judge reads the certificate of service of the hearing the clerk scheduled.
+    const scheduled = judge.page.getByRole('region', { name: 'Scheduled', exact: true }).locator('li[data-reason="CHILD_MISSING"]');
+    const certificate = await shown(scheduled.getByRole('link', { name: /Certificate of service \(PDF\)/ }));
+    const answer = await judge.page.request.get((await certificate.getAttribute('href'))!);
+    expect({ status: answer.status(), type: answer.headers()['content-type'] }).toEqual({ status: 200, type: 'application/pdf' });
     await judge.context.close();
   });
 });

@@ -121,6 +121,13 @@ describe('web: judge — home and orders', () => {
     const pdfHref = await page.getByRole('link', { name: 'The signed PDF' }).getAttribute('href');
     const pdf = await page.request.get(pdfHref!);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
+    // Signed in a case: who was served it, from the notification records.
+    const certificateHref = await page.getByRole('link', { name: 'Certificate of service (PDF)' }).getAttribute('href');
+    expect(certificateHref).toBe(`/api/v1/orders/${id}/certificate-of-service.pdf`);
+    const certificate = await page.request.get(certificateHref!);
+    expect(certificate.status()).toBe(200);
+    expect(certificate.headers()['content-type']).toBe('application/pdf');
+    expect((await certificate.body()).subarray(0, 5).toString()).toBe('%PDF-');
     expect(await pageProblems(page)).toEqual([]);
   });
 
@@ -145,6 +152,9 @@ describe('web: judge — home and orders', () => {
     await waitFor(() => sign.isEnabled(), 10_000);
     await sign.click();
     const number = (await textOf(page.getByRole('heading', { name: /^Order \d{4}-SO-\d{4}$/ }))).replace('Order ', '');
+    // A standing order is served on no one: no certificate of service.
+    await shown(page.getByRole('link', { name: 'The signed PDF' }));
+    expect(await page.getByRole('link', { name: 'Certificate of service (PDF)' }).count()).toBe(0);
 
     // Enough drafts for a second page.
     for (let i = 0; i < 5; i++) {
@@ -193,7 +203,14 @@ describe('web: judge — home and orders', () => {
     await shown(clerk.page.getByRole('heading', { name: 'Draft individual order' }));
     await shown(clerk.page.frameLocator('iframe[title="Preview of the draft order"]').locator('body'));
     expect(await clerk.page.getByRole('button', { name: 'Sign the order as previewed' }).count()).toBe(0);
+    expect(await clerk.page.getByRole('link', { name: 'Certificate of service (PDF)' }).count()).toBe(0);
     expect(await pageProblems(clerk.page)).toEqual([]);
+    // Once the judge signs it, the clerk reads its certificate of service.
+    await web.t.http.post(`/api/v1/orders/${draft.body.id}/sign`).set(world.judgeA.auth).expect(200);
+    await clerk.page.reload();
+    const certificate = await shown(clerk.page.getByRole('link', { name: 'Certificate of service (PDF)' }));
+    const answer = await clerk.page.request.get((await certificate.getAttribute('href'))!);
+    expect({ status: answer.status(), type: answer.headers()['content-type'] }).toEqual({ status: 200, type: 'application/pdf' });
     await clerk.context.close();
   });
 });

@@ -4,7 +4,7 @@ import { usePagedList } from '../common/usePagedList';
 import { usePageTitle } from '../common/usePageTitle';
 import { AdminList } from './AdminList';
 import { SelectField, TextField } from '../common/FormFields';
-import { FormSection } from './FormSection';
+import { FormSection } from '../common/FormSection';
 import { AGENCY_KIND_LABELS } from './labels';
 import { adminKeys, fetchAgenciesPage, useCreateAgency } from './queries';
 import { useForm } from '../common/useForm';

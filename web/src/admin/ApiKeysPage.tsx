@@ -1,15 +1,16 @@
 import { Button, ButtonGroup, Table } from '@trussworks/react-uswds';
 import { DateTime } from 'luxon';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { toProblem } from '../api/problem';
 import type { ApiKey, IssuedApiKey } from '../api/views';
+import { CopyButton } from '../common/CopyButton';
 import { LoadError, Notice } from '../common/Notice';
 import { formatInstant } from '../common/time';
 import { usePageTitle } from '../common/usePageTitle';
 import { AdminList } from './AdminList';
 import { TextField } from '../common/FormFields';
-import { FormSection } from './FormSection';
+import { FormSection } from '../common/FormSection';
 import { localZone } from './labels';
 import { useAgency, useApiKeys, useIssueApiKey, useRevokeApiKey } from './queries';
 import { useForm } from '../common/useForm';
@@ -81,25 +82,16 @@ export default function ApiKeysPage() {
 
 /** The key itself, this once. */
 function NewKey({ issued }: { issued: IssuedApiKey }) {
-  const [copied, setCopied] = useState(false);
+  const shown = useRef<HTMLElement>(null);
   return (
     <Notice type="warning" heading={`Copy the key for ${issued.name} now`}>
       <p>It is shown only this once: the service keeps only a hash of it. Give it to the agency&rsquo;s system by a secure channel.</p>
       <p>
-        <code className="api-key">{issued.key}</code>
+        <code ref={shown} className="api-key">
+          {issued.key}
+        </code>
       </p>
-      <ButtonGroup>
-        <Button
-          type="button"
-          outline
-          onClick={async () => {
-            await navigator.clipboard?.writeText(issued.key);
-            setCopied(true);
-          }}
-        >
-          {copied ? 'Copied' : 'Copy the key'}
-        </Button>
-      </ButtonGroup>
+      <CopyButton text={issued.key} label="Copy the key" shownIn={shown} />
     </Notice>
   );
 }

@@ -8,7 +8,7 @@ import { usePageTitle } from '../common/usePageTitle';
 import { useClosures, useCourt, useCourts } from '../directory/queries';
 import { AdminList } from './AdminList';
 import { TextField } from '../common/FormFields';
-import { FormSection } from './FormSection';
+import { FormSection } from '../common/FormSection';
 import { useAddClosure } from './queries';
 import { useForm } from '../common/useForm';
 import { useShownInPages } from './useShownInPages';

@@ -4,7 +4,7 @@ import { usePagedList } from '../common/usePagedList';
 import { usePageTitle } from '../common/usePageTitle';
 import { AdminList } from './AdminList';
 import { TextField } from '../common/FormFields';
-import { FormSection } from './FormSection';
+import { FormSection } from '../common/FormSection';
 import { adminKeys, fetchCourtsPage, useCreateCourt } from './queries';
 import { useForm } from '../common/useForm';
 

@@ -5,7 +5,7 @@ import type { OrderTemplateDetail } from '../api/views';
 import { Field } from '../common/Field';
 import { usePageTitle } from '../common/usePageTitle';
 import { SelectField, TextField } from '../common/FormFields';
-import { FormSection } from './FormSection';
+import { FormSection } from '../common/FormSection';
 import { TEMPLATE_KIND_LABELS } from './labels';
 import { useCreateTemplate, useTemplate } from './queries';
 import { splitTemplateFile } from './template-preview';

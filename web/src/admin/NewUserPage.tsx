@@ -2,7 +2,7 @@ import { useNavigate } from 'react-router';
 import type { Role } from '../api/views';
 import { usePageTitle } from '../common/usePageTitle';
 import { SelectField, TextField } from '../common/FormFields';
-import { FormSection } from './FormSection';
+import { FormSection } from '../common/FormSection';
 import { ROLE_LABELS } from './labels';
 import { useCreateUser } from './queries';
 import { TenantFields, tenantOf } from './TenantFields';

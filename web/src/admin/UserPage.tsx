@@ -8,7 +8,7 @@ import { LoadError, Loading, Notice } from '../common/Notice';
 import { formatInstant } from '../common/time';
 import { usePageTitle } from '../common/usePageTitle';
 import { SelectField, TextField } from '../common/FormFields';
-import { FormSection } from './FormSection';
+import { FormSection } from '../common/FormSection';
 import { localZone, ROLE_LABELS } from './labels';
 import { useResetMfa, useUpdateUser, useUserRecord } from './queries';
 import { TenantFields, tenantOf } from './TenantFields';

@@ -1,4 +1,5 @@
 import { matchPath } from 'react-router';
+import { accountRoutes } from '../account/routes';
 import { adminRoutes } from '../admin/routes';
 import { authRoutes } from '../auth/routes';
 import { caseRoutes } from '../cases/routes';
@@ -6,6 +7,7 @@ import { complianceRoutes } from '../compliance/routes';
 import { directoryRoutes } from '../directory/routes';
 import { episodeRoutes } from '../episodes/routes';
 import { hearingRoutes } from '../hearings/routes';
+import { notificationRoutes } from '../notifications/routes';
 import { obligationRoutes } from '../obligations/routes';
 import { orderRoutes } from '../orders/routes';
 import { verifyRoutes } from '../verify/routes';
@@ -14,10 +16,12 @@ import type { PageRoute } from './routes';
 /** Every page but sign-in and `/`, from each feature's list. */
 export const PAGES: PageRoute[] = [
   ...authRoutes,
+  ...accountRoutes,
   ...episodeRoutes,
   ...caseRoutes,
   ...obligationRoutes,
   ...hearingRoutes,
+  ...notificationRoutes,
   ...directoryRoutes,
   ...orderRoutes,
   ...complianceRoutes,

@@ -33,6 +33,12 @@ export function useCourtZone(courtId: string | null | undefined): string {
   return useCourt(courtId).data?.timezone ?? 'UTC';
 }
 
+/** Each court's time zone by id (UTC until known), for lists that span courts (an administrator's). */
+export function useCourtZones(): (courtId: string) => string {
+  const { data } = useCourts();
+  return (courtId) => data?.items.find((court) => court.id === courtId)?.timezone ?? 'UTC';
+}
+
 export function useClosures(courtId: string | null | undefined) {
   return useQuery({
     queryKey: directoryKeys.closures(courtId ?? ''),

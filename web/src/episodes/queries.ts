@@ -139,10 +139,5 @@ export function useWaive(episodeId: string) {
   });
 }
 
-/** The messages sent to the people of an episode's case, newest first (judges and clerks). */
-export function fetchNotifications(query: { episodeId?: string; cursor?: string }) {
-  return unwrap(api.GET('/api/v1/notifications', { params: { query } }));
-}
-
 /** Where an episode's documents are read (the session cookie goes with a plain link). */
 export const episodeDocumentPath = (id: string, document: 'report-packet' | 'poster') => `/api/v1/episodes/${id}/${document}.pdf`;

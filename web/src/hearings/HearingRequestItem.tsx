@@ -7,6 +7,7 @@ import { childName } from '../episodes/labels';
 import { CancelForm } from './CancelForm';
 import { DraftContinuingOrder } from './DraftContinuingOrder';
 import { HEARING_REASONS } from './labels';
+import { hearingDocumentPath } from './queries';
 import { ScheduleForm } from './ScheduleForm';
 
 const SYNC: Record<HearingRequest['docketSync']['status'], string> = {
@@ -58,11 +59,18 @@ export function HearingRequestItem({ request, courtCase, zone, role, onChanged }
           <li className="usa-collection__meta-item">{SYNC[request.docketSync.status]}</li>
         </ul>
         {request.status === 'SCHEDULED' && (
-          <p>
-            <a href={`/api/v1/hearing-requests/${request.id}/notice.pdf`} target="_blank" rel="noopener">
-              Notice of hearing (PDF)<span className="usa-sr-only">: {title}</span>
-            </a>
-          </p>
+          <ul className="usa-list usa-list--unstyled" aria-label={`Documents: ${title}`}>
+            <li>
+              <a href={hearingDocumentPath(request.id, 'notice')} target="_blank" rel="noopener">
+                Notice of hearing (PDF)<span className="usa-sr-only">: {title}</span>
+              </a>
+            </li>
+            <li>
+              <a href={hearingDocumentPath(request.id, 'certificate-of-service')} target="_blank" rel="noopener">
+                Certificate of service (PDF)<span className="usa-sr-only">: {title}</span>
+              </a>
+            </li>
+          </ul>
         )}
         <div className="margin-top-1">
           {live && role === 'CLERK' && (

@@ -11,6 +11,10 @@ export const hearingKeys = {
   month: (courtId: string, month: string) => ['courts', courtId, 'court-days', month] as const,
 };
 
+/** Where a scheduled hearing's documents are read (the session cookie goes with a plain link). */
+export const hearingDocumentPath = (id: string, document: 'notice' | 'certificate-of-service') =>
+  `/api/v1/hearing-requests/${id}/${document}.pdf`;
+
 /** The court's hearing requests of one status, by target date. */
 export function useHearingRequests(courtId: string, status: HearingRequestStatus) {
   return usePagedList(hearingKeys.list(courtId, status), (cursor) =>

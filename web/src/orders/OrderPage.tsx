@@ -7,7 +7,7 @@ import { DraftEditor } from './DraftEditor';
 import { ORDER_KINDS } from './labels';
 import { OrderFacts } from './OrderFacts';
 import { OrderPreview } from './OrderPreview';
-import { orderPdfPath, useOrder, usePreview } from './queries';
+import { orderCertificatePath, orderPdfPath, useOrder, usePreview } from './queries';
 import { VacateForm } from './VacateForm';
 import './orders.css';
 
@@ -31,6 +31,14 @@ export default function OrderPage() {
           {order.status === 'DRAFT' ? 'The draft as PDF (marked DRAFT)' : 'The signed PDF'}
         </a>
       </p>
+      {/* A standing order is served on no one: only an order in a case has a certificate. */}
+      {order.status === 'SIGNED' && order.caseId && (
+        <p>
+          <a className="usa-link" href={orderCertificatePath(order.id)} target="_blank" rel="noopener">
+            Certificate of service (PDF)
+          </a>
+        </p>
+      )}
       {order.status === 'DRAFT' ? (
         <DraftEditor key={order.id} order={order} etag={query.data?.etag ?? null} zone={zone} />
       ) : (

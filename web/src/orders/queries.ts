@@ -73,6 +73,9 @@ export function useStandingOrders(courtId: string | undefined) {
 /** Where the order's PDF is read (the session cookie goes with a plain link). */
 export const orderPdfPath = (id: string) => `/api/v1/orders/${id}/pdf`;
 
+/** Where a signed order's certificate of service is read: who was served it, where and when. */
+export const orderCertificatePath = (id: string) => `/api/v1/orders/${id}/certificate-of-service.pdf`;
+
 export function useCreateOrder() {
   const queryClient = useQueryClient();
   return useMutation({

@@ -1,7 +1,7 @@
 import { Alert, Button, Form } from '@trussworks/react-uswds';
 import { useState, type ReactNode } from 'react';
-import { FormProblem } from '../common/FormProblem';
-import type { FormState } from '../common/useForm';
+import { FormProblem } from './FormProblem';
+import type { FormState } from './useForm';
 
 interface FormSectionProps<T extends Record<string, string>> {
   id: string;
@@ -14,7 +14,7 @@ interface FormSectionProps<T extends Record<string, string>> {
   children: ReactNode;
 }
 
-/** An admin form under its heading: the refusal summary (announced), the fields, the button, then what was done. */
+/** A form under its heading: the refusal summary (announced), the fields, the button, then what was done. */
 export function FormSection<T extends Record<string, string>>({ id, heading, form, button, busy, send, children }: FormSectionProps<T>) {
   const [done, setDone] = useState<string | null>(null);
   return (
