@@ -1,6 +1,6 @@
 import { Table } from '@trussworks/react-uswds';
 import type { ReactNode } from 'react';
-import type { Notification } from '../api/views';
+import type { Notification, Page } from '../api/views';
 import { LoadMore } from '../common/LoadMore';
 import { LoadError, Loading } from '../common/Notice';
 import { formatInstant } from '../common/time';
@@ -8,7 +8,7 @@ import type { usePagedList } from '../common/usePagedList';
 import { NOTIFICATION_EVENTS, NOTIFICATION_STATUSES } from './labels';
 
 interface NotificationsTableProps {
-  list: ReturnType<typeof usePagedList<Notification>>;
+  list: ReturnType<typeof usePagedList<Page<Notification>>>;
   caption: string;
   /** What an empty list says. */
   empty: string;
